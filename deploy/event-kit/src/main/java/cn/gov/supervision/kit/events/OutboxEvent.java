@@ -1,0 +1,51 @@
+package cn.gov.supervision.kit.events;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** One event waiting in (or already relayed from) the transactional outbox. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long seq;
+
+    @Column(name = "event_id", nullable = false, unique = true)
+    public UUID eventId;
+
+    @Column(nullable = false)
+    public String topic;
+
+    @Column(name = "message_key", nullable = false)
+    public String messageKey;
+
+    @Column(name = "event_type", nullable = false)
+    public String eventType;
+
+    @Column(nullable = false, columnDefinition = "text")
+    public String envelope;
+
+    @Column(name = "request_id")
+    public String requestId;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "published_at")
+    public OffsetDateTime publishedAt;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "last_error", columnDefinition = "text")
+    public String lastError;
+}

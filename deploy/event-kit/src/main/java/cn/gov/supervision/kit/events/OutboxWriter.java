@@ -1,0 +1,48 @@
+package cn.gov.supervision.kit.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.MDC;
+
+import java.time.OffsetDateTime;
+
+/**
+ * Records an event in the caller's transaction. Requiring a running transaction is the point: the event exists
+ * exactly when the state change it reports was committed.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+
+    private final EntityManager entityManager;
+    private final ObjectMapper objectMapper;
+    private final OutboxRelay relay;
+
+    public OutboxWriter(EntityManager entityManager, ObjectMapper objectMapper, OutboxRelay relay) {
+        this.entityManager = entityManager;
+        this.objectMapper = objectMapper;
+        this.relay = relay;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxEvent append(String topic, EventEnvelope envelope) {
+        OutboxEvent event = new OutboxEvent();
+        event.eventId = envelope.eventId();
+        event.topic = topic;
+        event.messageKey = envelope.subjectId().toString();
+        event.eventType = envelope.type();
+        try {
+            event.envelope = objectMapper.writeValueAsString(envelope.toJson(objectMapper));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event envelope is not serializable", e);
+        }
+        Object requestId = MDC.get("requestId");
+        event.requestId = requestId == null ? null : requestId.toString();
+        event.createdAt = OffsetDateTime.now();
+        entityManager.persist(event);
+        relay.wakeUpAfterCommit();
+        return event;
+    }
+}

@@ -1,0 +1,130 @@
+package cn.gov.supervision.units.rest;
+
+import cn.gov.supervision.kit.web.EntityTags;
+import cn.gov.supervision.kit.web.PageView;
+import cn.gov.supervision.units.api.ContactChangeView;
+import cn.gov.supervision.units.api.ContactsRequest;
+import cn.gov.supervision.units.api.CreateUnitRequest;
+import cn.gov.supervision.units.api.MembersView;
+import cn.gov.supervision.units.api.Resolution;
+import cn.gov.supervision.units.api.ResolveRequest;
+import cn.gov.supervision.units.api.UnitView;
+import cn.gov.supervision.units.api.UpdateUnitRequest;
+import cn.gov.supervision.units.domain.UnitKind;
+import cn.gov.supervision.units.service.UnitNameResolver;
+import cn.gov.supervision.units.service.UnitService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/v1/units")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "units", description = "The registry of responsible units")
+public class UnitResource {
+
+    private final UnitService service;
+    private final UnitNameResolver resolver;
+
+    public UnitResource(UnitService service, UnitNameResolver resolver) {
+        this.service = service;
+        this.resolver = resolver;
+    }
+
+    @GET
+    @Operation(summary = "List units; q matches names and aliases in simplified or traditional characters")
+    public PageView<UnitView> list(@QueryParam("q") @Size(max = 100) String q,
+                                   @QueryParam("kind") UnitKind kind,
+                                   @QueryParam("active") Boolean active,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return service.search(q, kind, active, page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") UUID id) {
+        return withETag(Response.ok(), service.get(id));
+    }
+
+    @POST
+    @Operation(summary = "Register a unit")
+    public Response create(@NotNull @Valid CreateUnitRequest request, @Context UriInfo uriInfo) {
+        UnitView created = service.create(request);
+        return withETag(Response.created(uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build()),
+                created);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Replace a unit's definition; needs If-Match with the unit's ETag")
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @NotNull @Valid UpdateUnitRequest request) {
+        return withETag(Response.ok(), service.update(id, EntityTags.requiredVersion(ifMatch), request));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Deactivate a unit; it stays resolvable for history")
+    public Response deactivate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(Response.ok(), service.deactivate(id, EntityTags.optionalVersion(ifMatch)));
+    }
+
+    @GET
+    @Path("/{id}/members")
+    @Operation(summary = "The units a group stands for, expanded through nested groups")
+    public MembersView members(@PathParam("id") UUID id) {
+        return service.members(id);
+    }
+
+    @POST
+    @Path("/resolve")
+    @Operation(summary = "Resolve unit names as written in documents (traditional characters, spaces, bracketed aliases)")
+    public Map<String, List<Resolution>> resolve(@NotNull @Valid ResolveRequest request) {
+        return Map.of("results", resolver.resolveAll(request.names()));
+    }
+
+    @PUT
+    @Path("/{id}/contacts")
+    @Operation(summary = "Replace a unit's contacts, keeping a handover record")
+    public Response replaceContacts(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                    @NotNull @Valid ContactsRequest request) {
+        return withETag(Response.ok(),
+                service.replaceContacts(id, EntityTags.optionalVersion(ifMatch), request.contacts(), null));
+    }
+
+    @GET
+    @Path("/{id}/contacts/history")
+    @Operation(summary = "Every past replacement of the unit's contacts, oldest first")
+    public Map<String, List<ContactChangeView>> contactHistory(@PathParam("id") UUID id) {
+        return Map.of("items", service.contactHistory(id));
+    }
+
+    private static Response withETag(Response.ResponseBuilder response, UnitView unit) {
+        return response.header(HttpHeaders.ETAG, EntityTags.of(unit.version())).entity(unit).build();
+    }
+}
