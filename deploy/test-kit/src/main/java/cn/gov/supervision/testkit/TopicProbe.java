@@ -21,8 +21,8 @@ import java.util.function.Predicate;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Reads a topic from the end as it was when the probe was opened, so a test sees exactly the records its own
- * actions produced. Not thread-safe; one per test.
+ * Reads a topic for a test's assertions, usually from the end as it was when the probe was opened, so that the test
+ * sees exactly the records its own actions produced. Not thread-safe; one per test.
  */
 public final class TopicProbe implements AutoCloseable {
 
@@ -31,7 +31,7 @@ public final class TopicProbe implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
-    private TopicProbe(String bootstrapServers, String topic) {
+    private TopicProbe(String bootstrapServers, String topic, boolean fromBeginning) {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-probe-" + UUID.randomUUID(),
@@ -43,12 +43,21 @@ public final class TopicProbe implements AutoCloseable {
         List<TopicPartition> assigned = partitions.stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(assigned);
-        consumer.seekToEnd(assigned);
-        assigned.forEach(consumer::position); // resolve the end offsets now, before the test acts
+        if (fromBeginning) {
+            consumer.seekToBeginning(assigned);
+        } else {
+            consumer.seekToEnd(assigned);
+        }
+        assigned.forEach(consumer::position); // resolve the offsets now, before the test acts
     }
 
     public static TopicProbe fromNow(String bootstrapServers, String topic) {
-        return new TopicProbe(bootstrapServers, topic);
+        return new TopicProbe(bootstrapServers, topic, false);
+    }
+
+    /** For records whose production the test cannot precede, e.g. those relayed as soon as a broker comes back. */
+    public static TopicProbe fromBeginning(String bootstrapServers, String topic) {
+        return new TopicProbe(bootstrapServers, topic, true);
     }
 
     /** Polls until at least {@code count} records match, and returns all matching records seen so far, in order. */

@@ -1,0 +1,7 @@
+package cn.gov.supervision.tasks.domain;
+
+public enum Recurrence {
+    MONTHLY,
+    QUARTERLY,
+    ANNUAL
+}
