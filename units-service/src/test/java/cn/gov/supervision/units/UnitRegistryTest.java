@@ -3,6 +3,7 @@ package cn.gov.supervision.units;
 import cn.gov.supervision.testkit.EventSchemas;
 import cn.gov.supervision.testkit.TopicProbe;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -155,7 +156,7 @@ class UnitRegistryTest {
             assertThat(createdEvent.path("payload").path("contacts").get(0).path("email").asText())
                     .isEqualTo("zhangsan@example.gov.cn");
             records.forEach(r -> assertThat(EventSchemas.violations(SCHEMA, TopicProbe.json(r))).isEmpty());
-            assertThat(EventSchemas.violations(SCHEMA, createdEvent.deepCopy().put("schemaVersion", 2)))
+            assertThat(EventSchemas.violations(SCHEMA, ((ObjectNode) createdEvent.deepCopy()).put("schemaVersion", 2)))
                     .as("the schema really constrains events").isNotEmpty();
             JsonNode updatedEvent = TopicProbe.json(records.get(1));
             assertThat(updatedEvent.path("type").asText()).isEqualTo("UnitUpdated");
