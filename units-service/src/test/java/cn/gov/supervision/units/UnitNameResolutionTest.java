@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static cn.gov.supervision.units.ReferenceUnits.*;
+import static cn.gov.supervision.testkit.HuzhouUnits.*;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -37,7 +37,7 @@ class UnitNameResolutionTest {
     private static final Map<String, UUID> EXPECTED = Map.ofEntries(
             Map.entry("市发展改革委", FGW),
             Map.entry("市财政局", CZJ),
-            Map.entry("市建设局", UUID.fromString("701f90f9-9a5d-5467-b712-ca42a7f5d4ba")),
+            Map.entry("市建设局", JSJ),
             Map.entry("市委改革办", GGB),
             Map.entry("市市场监管局", UUID.fromString("5d415069-58bd-51a9-b288-c6086cf82120")),
             Map.entry("市税务局", UUID.fromString("0d089ee1-9a0d-58c2-9230-10dbb242559a")),

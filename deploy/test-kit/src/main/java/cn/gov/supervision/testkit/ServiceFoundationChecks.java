@@ -1,0 +1,141 @@
+package cn.gov.supervision.testkit;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+/**
+ * What every domain service must show before anything else: it reached its real database (migrations ran) and the
+ * real broker, its health and metrics answer, and malformed requests get problem details. Each service's
+ * FoundationTest extends this with its own database and a POST endpoint that takes JSON.
+ */
+public abstract class ServiceFoundationChecks {
+
+    /** The database the service under test must be using. */
+    protected abstract String expectedDatabase();
+
+    /** A path that accepts a JSON body with POST, to send malformed bodies to. */
+    protected abstract String jsonPostPath();
+
+    /** A path under /api/v1 that takes a UUID as its last segment. */
+    protected abstract String pathWithId(String id);
+
+    @Test
+    void flywayMigratedTheRealDatabase() throws Exception {
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        assertThat(url).endsWith("/" + expectedDatabase());
+        List<String> versions = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")) {
+            while (rs.next()) {
+                versions.add(rs.getString(1));
+            }
+        }
+        assertThat(versions).contains("0.1", "1");
+    }
+
+    @Test
+    void producesAndConsumesOnTheRealBroker() throws Exception {
+        String bootstrapServers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        String topic = "foundation-test-" + UUID.randomUUID();
+        String value = "湖州 " + UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            producer.send(new ProducerRecord<>(topic, "k", value)).get();
+        }
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "foundation-test",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+            consumer.subscribe(List.of(topic));
+            List<String> received = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(250))) {
+                    received.add(r.value());
+                }
+                return received.contains(value);
+            });
+        }
+    }
+
+    @Test
+    void readinessChecksDatabaseAndKafkaAndMetricsAnswer() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/"));
+    }
+
+    @Test
+    void malformedJsonIsAProblem400() {
+        given().contentType("application/json").body("{\"title\": \"x\", ")
+                .when().post(jsonPostPath())
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("title", equalTo("Bad Request"))
+                .body("type", startsWith("https://"))
+                .body("instance", equalTo(jsonPostPath()));
+        given().contentType("application/json").body("[]")
+                .when().post(jsonPostPath())
+                .then().statusCode(400).contentType("application/problem+json");
+        given().contentType("text/plain").body("hello")
+                .when().post(jsonPostPath())
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void badUuidIsA400AndUnknownPathsA404Problem() {
+        given().when().get(pathWithId("not-a-uuid"))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("not-a-uuid"));
+        given().when().get("/api/v1/nothing-here")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void requestIdIsEchoedOrGenerated() {
+        given().header("X-Request-Id", "abc-123").when().get(pathWithId(UUID.randomUUID().toString()))
+                .then().statusCode(404)
+                .header("X-Request-Id", equalTo("abc-123"))
+                .body("requestId", equalTo("abc-123"));
+        given().when().get(pathWithId(UUID.randomUUID().toString()))
+                .then().header("X-Request-Id", notNullValue());
+    }
+}

@@ -1,0 +1,139 @@
+package cn.gov.supervision.tasks.rest;
+
+import cn.gov.supervision.kit.problem.ProblemException;
+import cn.gov.supervision.kit.web.EntityTags;
+import cn.gov.supervision.kit.web.PageView;
+import cn.gov.supervision.tasks.api.CreateTaskRequest;
+import cn.gov.supervision.tasks.api.ProgressView;
+import cn.gov.supervision.tasks.api.TaskChangeView;
+import cn.gov.supervision.tasks.api.TaskFilter;
+import cn.gov.supervision.tasks.api.TaskPatch;
+import cn.gov.supervision.tasks.api.TaskView;
+import cn.gov.supervision.tasks.domain.AssignmentRole;
+import cn.gov.supervision.tasks.domain.AssignmentStatus;
+import cn.gov.supervision.tasks.domain.Light;
+import cn.gov.supervision.tasks.domain.TaskCategory;
+import cn.gov.supervision.tasks.service.CalendarFeed;
+import cn.gov.supervision.tasks.service.TaskService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/v1/tasks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "tasks", description = "Key tasks, their assignments and history")
+public class TaskResource {
+
+    private final TaskService tasks;
+    private final CalendarFeed calendarFeed;
+
+    public TaskResource(TaskService tasks, CalendarFeed calendarFeed) {
+        this.tasks = tasks;
+        this.calendarFeed = calendarFeed;
+    }
+
+    @GET
+    @Operation(summary = "Search tasks; unitId matches through group membership, q matches title and description in "
+            + "simplified or traditional characters; sort e.g. dueDate,asc")
+    public PageView<TaskView> search(@QueryParam("planId") UUID planId,
+                                     @QueryParam("unitId") UUID unitId,
+                                     @QueryParam("role") AssignmentRole role,
+                                     @QueryParam("status") AssignmentStatus status,
+                                     @QueryParam("category") TaskCategory category,
+                                     @QueryParam("light") Light light,
+                                     @QueryParam("dueFrom") LocalDate dueFrom,
+                                     @QueryParam("dueTo") LocalDate dueTo,
+                                     @QueryParam("overdue") Boolean overdue,
+                                     @QueryParam("q") @Size(max = 100) String q,
+                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size,
+                                     @QueryParam("sort") String sort) {
+        if (role != null && unitId == null) {
+            throw ProblemException.invalidField("role", "only filters together with unitId");
+        }
+        return tasks.search(new TaskFilter(planId, unitId, role, status, category, light, dueFrom, dueTo, overdue, q),
+                TaskSort.parse(sort), page, size);
+    }
+
+    @POST
+    public Response create(@NotNull @Valid CreateTaskRequest request, @Context UriInfo uriInfo) {
+        TaskView task = tasks.create(request);
+        return TaskResponses.withETag(Response.created(
+                uriInfo.getAbsolutePathBuilder().path(task.id().toString()).build()), task);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") UUID id) {
+        return TaskResponses.withETag(Response.ok(), tasks.get(id));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Change some fields of a task; needs If-Match. Changing units keeps the assignments of units "
+            + "that stay responsible; changing the deadline moves every assignment without an approved extension")
+    public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @NotNull @Valid TaskPatch patch) {
+        return TaskResponses.withETag(Response.ok(), tasks.patch(id, EntityTags.requiredVersion(ifMatch), patch));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        tasks.delete(id, EntityTags.optionalVersion(ifMatch));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Every change of the task: who, when, what, old → new")
+    public Map<String, List<TaskChangeView>> history(@PathParam("id") UUID id) {
+        return Map.of("items", tasks.history(id));
+    }
+
+    @GET
+    @Path("/{id}/progress")
+    public Map<String, List<ProgressView>> progress(@PathParam("id") UUID id) {
+        return Map.of("items", tasks.progress(id));
+    }
+
+    @GET
+    @Path("/calendar.ics")
+    @Produces("text/calendar")
+    @Operation(summary = "iCalendar feed of a unit's open, dated assignments, with reminder alarms")
+    public Response calendar(@QueryParam("unitId") UUID unitId) {
+        if (unitId == null) {
+            throw ProblemException.invalidField("unitId", "is required");
+        }
+        return Response.ok(calendarFeed.forUnit(unitId), "text/calendar; charset=UTF-8")
+                .header("Content-Disposition", "inline; filename=\"tasks-" + unitId + ".ics\"")
+                .build();
+    }
+}

@@ -1,0 +1,103 @@
+package cn.gov.supervision.tasks.service;
+
+import cn.gov.supervision.kit.problem.ProblemException;
+import cn.gov.supervision.tasks.config.TasksConfig;
+import cn.gov.supervision.tasks.domain.Assignment;
+import cn.gov.supervision.tasks.domain.UnitRef;
+import cn.gov.supervision.tasks.repository.UnitRefRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VAlarm;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableAction;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A unit's deadlines as an iCalendar feed (RFC 5545) that phones and desktop calendars can subscribe to: one all-day
+ * event per dated, open assignment on its own due date, with alarms a week and a day before.
+ */
+@ApplicationScoped
+public class CalendarFeed {
+
+    private static final List<Duration> ALARMS = List.of(Duration.ofDays(7), Duration.ofDays(1));
+
+    private final EntityManager entityManager;
+    private final UnitRefRepository units;
+    private final TasksConfig config;
+
+    public CalendarFeed(EntityManager entityManager, UnitRefRepository units, TasksConfig config) {
+        this.entityManager = entityManager;
+        this.units = units;
+        this.config = config;
+    }
+
+    @Transactional
+    public String forUnit(UUID unitId) {
+        UnitRef unit = units.findById(unitId);
+        if (unit == null) {
+            throw ProblemException.notFound("Unit", unitId);
+        }
+        List<Assignment> assignments = entityManager.createQuery("""
+                        SELECT a FROM Assignment a JOIN FETCH a.task t
+                        WHERE a.unitId = :unitId AND a.status <> cn.gov.supervision.tasks.domain.AssignmentStatus.COMPLETED
+                          AND coalesce(a.extendedDueDate, t.dueDate) IS NOT NULL
+                        ORDER BY coalesce(a.extendedDueDate, t.dueDate), t.code
+                        """, Assignment.class)
+                .setParameter("unitId", unitId)
+                .getResultList();
+
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Huzhou Supervision//Tasks//ZH"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(ImmutableMethod.PUBLISH);
+        calendar.add(new XProperty("X-WR-CALNAME", unit.name + " 督办事项"));
+        for (Assignment assignment : assignments) {
+            calendar.add(event(assignment));
+        }
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter(false).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private VEvent event(Assignment assignment) {
+        LocalDate due = assignment.effectiveDueDate();
+        String summary = "【" + assignment.task.code + "】" + assignment.task.title;
+        VEvent event = new VEvent(due, due.plusDays(1), summary);
+        event.add(new Uid(assignment.id + "@supervision.huzhou"));
+        String taskUrl = config.publicBaseUrl() + "/api/v1/tasks/" + assignment.task.id;
+        event.add(new Description("完成时限: " + (assignment.task.deadlineText == null ? due : assignment.task.deadlineText)
+                + "\n状态: " + assignment.status + "\n" + taskUrl));
+        event.add(new Url(URI.create(taskUrl)));
+        for (Duration before : ALARMS) {
+            VAlarm alarm = new VAlarm(before.negated());
+            alarm.add(ImmutableAction.DISPLAY);
+            alarm.add(new Description(summary + " 将于" + due + "到期"));
+            event.add(alarm);
+        }
+        return event;
+    }
+}

@@ -1,0 +1,234 @@
+package cn.gov.supervision.tasks.service;
+
+import cn.gov.supervision.kit.problem.ProblemException;
+import cn.gov.supervision.kit.text.ChineseText;
+import cn.gov.supervision.kit.web.EntityTags;
+import cn.gov.supervision.kit.web.PageView;
+import cn.gov.supervision.tasks.api.CreateTaskRequest;
+import cn.gov.supervision.tasks.api.DeadlineData;
+import cn.gov.supervision.tasks.api.ProgressView;
+import cn.gov.supervision.tasks.api.TaskChangeView;
+import cn.gov.supervision.tasks.api.TaskFilter;
+import cn.gov.supervision.tasks.api.TaskPatch;
+import cn.gov.supervision.tasks.api.TaskView;
+import cn.gov.supervision.tasks.domain.AssignmentRole;
+import cn.gov.supervision.tasks.domain.Plan;
+import cn.gov.supervision.tasks.domain.Task;
+import cn.gov.supervision.tasks.events.TaskEventTypes;
+import cn.gov.supervision.tasks.events.TaskEvents;
+import cn.gov.supervision.tasks.repository.ProgressReportRepository;
+import cn.gov.supervision.tasks.repository.TaskChangeRepository;
+import cn.gov.supervision.tasks.repository.TaskRepository;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Creating, changing, deleting and reading tasks; every change is recorded in history and published as an event. */
+@ApplicationScoped
+public class TaskService {
+
+    private final TaskRepository tasks;
+    private final PlanService plans;
+    private final AssignmentReconciler assignments;
+    private final TaskHistory history;
+    private final TaskChangeRepository changes;
+    private final ProgressReportRepository progressReports;
+    private final TaskViews views;
+    private final TaskEvents events;
+    private final Today today;
+
+    public TaskService(TaskRepository tasks, PlanService plans, AssignmentReconciler assignments, TaskHistory history,
+                       TaskChangeRepository changes, ProgressReportRepository progressReports, TaskViews views,
+                       TaskEvents events, Today today) {
+        this.tasks = tasks;
+        this.plans = plans;
+        this.assignments = assignments;
+        this.history = history;
+        this.changes = changes;
+        this.progressReports = progressReports;
+        this.views = views;
+        this.events = events;
+        this.today = today;
+    }
+
+    @Transactional
+    public PageView<TaskView> search(TaskFilter filter, Sort sort, int page, int size) {
+        TaskFilter normalized = filter.q() == null ? filter : new TaskFilter(filter.planId(), filter.unitId(),
+                filter.role(), filter.status(), filter.category(), filter.light(), filter.dueFrom(), filter.dueTo(),
+                filter.overdue(), ChineseText.matchKey(filter.q()));
+        PanacheQuery<Task> query = tasks.search(normalized, today.date(), sort, page, size);
+        return new PageView<>(views.of(query.list()), page, size, query.count());
+    }
+
+    @Transactional
+    public TaskView get(UUID id) {
+        return views.of(require(id));
+    }
+
+    @Transactional
+    public TaskView create(CreateTaskRequest request) {
+        Plan plan = planOf(request.planId());
+        return views.of(createInPlan(plan, new TaskDraft(request.planId(), request.code(), request.category(),
+                request.section(), request.title(), request.description(), null, request.leadUnitIds(),
+                request.coUnitIds(), request.deadline())));
+    }
+
+    /** Creates one task inside the caller's transaction (the importer creates many in one). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Task createInPlan(Plan plan, TaskDraft draft) {
+        String code = draft.code().strip();
+        if (tasks.findByCode(plan.id, code).isPresent()) {
+            throw ProblemException.conflict("code-taken", "Plan " + plan.id + " already has a task " + code);
+        }
+        Task task = new Task();
+        task.id = UUID.randomUUID();
+        task.planId = plan.id;
+        task.code = code;
+        task.category = draft.category();
+        task.section = ChineseText.clean(draft.section());
+        task.title = ChineseText.clean(draft.title());
+        task.description = ChineseText.clean(draft.description());
+        task.originalText = draft.originalText();
+        Deadlines.apply(task, Deadlines.validated(draft.deadline(), plan.year));
+        task.createdAt = OffsetDateTime.now();
+        task.updatedAt = task.createdAt;
+        refreshSearchText(task);
+        history.record(task.id, "CREATED", null, null, null, task.code);
+        assignments.assign(task, draft.leadUnitIds(), draft.coUnitIds());
+        TaskRollup.apply(task);
+        tasks.persist(task);
+        tasks.flush();
+        events.publish(TaskEventTypes.TASK_CREATED, views.of(task), Map.of());
+        return task;
+    }
+
+    @Transactional
+    public TaskView patch(UUID id, long expectedVersion, TaskPatch patch) {
+        Task task = require(id);
+        EntityTags.checkVersion(expectedVersion, task.version, "Task " + id);
+        Plan plan = planOf(task.planId);
+        boolean changed = false;
+        if (patch.code() != null && !patch.code().strip().equals(task.code)) {
+            String code = patch.code().strip();
+            if (tasks.findByCode(task.planId, code).isPresent()) {
+                throw ProblemException.conflict("code-taken", "Plan " + task.planId + " already has a task " + code);
+            }
+            changed |= history.recordIfChanged(id, "code", task.code, code);
+            task.code = code;
+        }
+        if (patch.category() != null) {
+            changed |= history.recordIfChanged(id, "category", task.category, patch.category());
+            task.category = patch.category();
+        }
+        if (patch.section() != null) {
+            String section = ChineseText.clean(patch.section());
+            changed |= history.recordIfChanged(id, "section", task.section, section);
+            task.section = section;
+        }
+        if (patch.title() != null) {
+            String title = ChineseText.clean(patch.title());
+            if (title.isEmpty()) {
+                throw ProblemException.invalidField("title", "must not be blank");
+            }
+            changed |= history.recordIfChanged(id, "title", task.title, title);
+            task.title = title;
+        }
+        if (patch.description() != null) {
+            String description = ChineseText.clean(patch.description());
+            changed |= history.recordIfChanged(id, "description", task.description, description);
+            task.description = description;
+        }
+        if (patch.leadUnitIds() != null || patch.coUnitIds() != null) {
+            List<UUID> leads = patch.leadUnitIds() != null ? patch.leadUnitIds() : task.namedUnitIds(AssignmentRole.LEAD);
+            List<UUID> cos = patch.coUnitIds() != null ? patch.coUnitIds() : task.namedUnitIds(AssignmentRole.CO);
+            List<UUID> oldLeads = task.namedUnitIds(AssignmentRole.LEAD);
+            List<UUID> oldCos = task.namedUnitIds(AssignmentRole.CO);
+            assignments.assign(task, leads, cos);
+            changed |= history.recordIfChanged(id, "leadUnits", oldLeads, task.namedUnitIds(AssignmentRole.LEAD));
+            changed |= history.recordIfChanged(id, "coUnits", oldCos, task.namedUnitIds(AssignmentRole.CO));
+        }
+        boolean deadlineChanged = false;
+        if (patch.deadline() != null) {
+            DeadlineData before = deadlineOf(task);
+            DeadlineData after = Deadlines.validated(patch.deadline(), plan.year);
+            if (!before.equals(after)) {
+                history.record(id, "DEADLINE_CHANGED", null, "deadline", describe(before), describe(after));
+                Deadlines.apply(task, after);
+                deadlineChanged = !Objects.equals(before.dueDate(), after.dueDate()) || before.kind() != after.kind();
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return views.of(task);
+        }
+        refreshSearchText(task);
+        TaskRollup.apply(task);
+        task.updatedAt = OffsetDateTime.now();
+        tasks.flush();
+        TaskView view = views.of(task);
+        events.publish(deadlineChanged ? TaskEventTypes.DEADLINE_CHANGED : TaskEventTypes.TASK_UPDATED, view, Map.of());
+        return view;
+    }
+
+    @Transactional
+    public void delete(UUID id, Long expectedVersion) {
+        Task task = require(id);
+        EntityTags.checkVersion(expectedVersion, task.version, "Task " + id);
+        TaskView last = views.of(task);
+        history.record(id, "DELETED", null, null, task.code, null);
+        tasks.delete(task);
+        events.publish(TaskEventTypes.TASK_DELETED, last, Map.of());
+    }
+
+    @Transactional
+    public List<TaskChangeView> history(UUID id) {
+        require(id);
+        return changes.findByTask(id).stream().map(TaskChangeView::of).toList();
+    }
+
+    @Transactional
+    public List<ProgressView> progress(UUID id) {
+        require(id);
+        return progressReports.findByTask(id).stream()
+                .map(p -> new ProgressView(p.id, p.taskId, p.unitId, p.reportedAt, p.text, p.percent,
+                        views.readLinks(p.links), p.reportedBy))
+                .toList();
+    }
+
+    Task require(UUID id) {
+        Task task = tasks.findById(id);
+        if (task == null) {
+            throw ProblemException.notFound("Task", id);
+        }
+        return task;
+    }
+
+    private Plan planOf(UUID planId) {
+        try {
+            return plans.require(planId);
+        } catch (ProblemException e) {
+            throw ProblemException.unprocessable("unknown-plan", "Plan " + planId + " does not exist");
+        }
+    }
+
+    private static DeadlineData deadlineOf(Task task) {
+        return new DeadlineData(task.deadlineText, task.deadlineKind, task.dueDate, task.recurrence);
+    }
+
+    private static String describe(DeadlineData deadline) {
+        return deadline.kind() + (deadline.dueDate() == null ? "" : " " + deadline.dueDate())
+                + (deadline.recurrence() == null ? "" : " " + deadline.recurrence())
+                + (deadline.text() == null ? "" : " (" + deadline.text() + ")");
+    }
+
+    private static void refreshSearchText(Task task) {
+        task.searchText = ChineseText.matchKey(task.title) + "\n" + ChineseText.matchKey(task.description);
+    }
+}
