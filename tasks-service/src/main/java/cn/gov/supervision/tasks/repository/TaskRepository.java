@@ -63,7 +63,9 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
         }
         if (filter.light() != null) {
             clauses.add(lightClause(filter.light()));
-            params.and("today", today);
+            if (filter.light() == Light.RED || filter.light() == Light.YELLOW) {
+                params.and("today", today);
+            }
             if (filter.light() == Light.YELLOW || filter.light() == Light.GREEN) {
                 params.and("yellowEnd", today.plusDays(Light.YELLOW_DAYS));
             }

@@ -1,0 +1,23 @@
+package cn.gov.supervision.tasks;
+
+import cn.gov.supervision.testkit.ServiceFoundationChecks;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class FoundationTest extends ServiceFoundationChecks {
+
+    @Override
+    protected String expectedDatabase() {
+        return "tasks_test";
+    }
+
+    @Override
+    protected String jsonPostPath() {
+        return "/api/v1/tasks";
+    }
+
+    @Override
+    protected String pathWithId(String id) {
+        return "/api/v1/tasks/" + id;
+    }
+}

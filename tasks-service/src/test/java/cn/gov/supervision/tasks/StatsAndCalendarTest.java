@@ -1,0 +1,113 @@
+package cn.gov.supervision.tasks;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VAlarm;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
+import java.util.List;
+import java.util.Map;
+
+import static cn.gov.supervision.tasks.TaskFixtures.assignmentPath;
+import static cn.gov.supervision.testkit.HuzhouUnits.*;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class StatsAndCalendarTest {
+
+    @Test
+    void statisticsOfAKnownPlan() {
+        TaskFixtures.awaitReferenceUnits();
+        LocalDate today = TaskFixtures.today();
+        String plan = TaskFixtures.createPlan("统计测试计划", today.getYear() + 1);
+        String onTime = TaskFixtures.createTask(plan, "S-1", "按时完成的任务", List.of(FGW), List.of(),
+                TaskFixtures.dated(today.plusDays(30))).extract().path("id");
+        TaskFixtures.complete(onTime, FGW);
+        TaskFixtures.createTask(plan, "S-2", "逾期任务", List.of(FGW), List.of(), TaskFixtures.dated(today.minusDays(10)));
+        String districts = TaskFixtures.createTask(plan, "S-3", "区县任务", List.of(DISTRICTS), List.of(),
+                TaskFixtures.dated(today.plusDays(3))).extract().path("id");
+        TaskFixtures.reportProgress(districts, WUXING, 30).statusCode(200);
+        String yearRound = TaskFixtures.createTask(plan, "S-4", "全年任务", List.of(CZJ), List.of(FGW),
+                TaskFixtures.deadline("YEAR_ROUND")).body("deadline.dueDate", equalTo((today.getYear() + 1) + "-12-31"))
+                .extract().path("id");
+        TaskFixtures.complete(yearRound, CZJ);
+
+        JsonPath units = given().queryParam("planId", plan).when().get("/api/v1/stats/units")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(units.getList("items")).hasSize(8); // 市发展改革委, 市财政局 and the six governments
+        Map<String, Object> fgw = units.getMap("items.find { it.unitId == '" + FGW + "' }");
+        assertThat(fgw).containsEntry("unitName", "市发展改革委").containsEntry("total", 3).containsEntry("completed", 1)
+                .containsEntry("completedOnTime", 1).containsEntry("overdue", 1).containsEntry("inProgress", 0)
+                .containsEntry("completionRate", 0.3333f).containsEntry("onTimeRate", 0.3333f);
+        Map<String, Object> czj = units.getMap("items.find { it.unitId == '" + CZJ + "' }");
+        assertThat(czj).containsEntry("total", 1).containsEntry("completed", 1).containsEntry("completedOnTime", 1)
+                .containsEntry("completionRate", 1.0f).containsEntry("onTimeRate", 1.0f);
+        Map<String, Object> wuxing = units.getMap("items.find { it.unitId == '" + WUXING + "' }");
+        assertThat(wuxing).containsEntry("total", 1).containsEntry("inProgress", 1).containsEntry("completed", 0)
+                .containsEntry("overdue", 0);
+        Map<String, Object> nanxun = units.getMap("items.find { it.unitId == '" + NANXUN + "' }");
+        assertThat(nanxun).containsEntry("total", 1).containsEntry("inProgress", 0).containsEntry("completionRate", 0.0f);
+
+        given().when().get("/api/v1/stats/plans/" + plan).then().statusCode(200)
+                .body("total", equalTo(4))
+                .body("byStatus.COMPLETED", equalTo(1))
+                .body("byStatus.NOT_STARTED", equalTo(1))
+                .body("byStatus.IN_PROGRESS", equalTo(2))
+                .body("byStatus.EXTENSION_REQUESTED", equalTo(0))
+                .body("byLight.NONE", equalTo(1))
+                .body("byLight.RED", equalTo(1))
+                .body("byLight.YELLOW", equalTo(1))
+                .body("byLight.GREEN", equalTo(1))
+                .body("byCategory.KEY_TASK", equalTo(4));
+        given().when().get("/api/v1/stats/plans/" + java.util.UUID.randomUUID()).then().statusCode(404);
+        given().queryParam("planId", "nope").when().get("/api/v1/stats/units").then().statusCode(400);
+    }
+
+    @Test
+    void calendarFeedParsesBackWithTheRightDatesAndAlarms() throws Exception {
+        TaskFixtures.awaitReferenceUnits();
+        String plan = TaskFixtures.createPlan("日历测试计划", 2031);
+        String first = TaskFixtures.createTask(plan, "C-1", "司法局九月任务", List.of(SFJ), List.of(),
+                TaskFixtures.dated(LocalDate.of(2031, 9, 30))).extract().path("id");
+        String second = TaskFixtures.createTask(plan, "C-2", "司法局延期任务", List.of(SFJ), List.of(),
+                TaskFixtures.dated(LocalDate.of(2031, 6, 30))).extract().path("id");
+        TaskFixtures.post(assignmentPath(second, SFJ) + "/extension-request",
+                Map.of("proposedDueDate", "2031-07-31", "reason", "配合省里统一部署")).statusCode(200);
+        TaskFixtures.post(assignmentPath(second, SFJ) + "/extension-request/approve").statusCode(200);
+        String done = TaskFixtures.createTask(plan, "C-3", "已完成任务", List.of(SFJ), List.of(),
+                TaskFixtures.dated(LocalDate.of(2031, 3, 31))).extract().path("id");
+        TaskFixtures.complete(done, SFJ);
+        TaskFixtures.createTask(plan, "C-4", "长期任务", List.of(SFJ), List.of(), TaskFixtures.deadline("ONGOING"));
+
+        String ics = given().queryParam("unitId", SFJ).when().get("/api/v1/tasks/calendar.ics")
+                .then().statusCode(200).contentType("text/calendar").extract().asString();
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        List<VEvent> events = calendar.<VEvent>getComponents("VEVENT");
+        Map<String, LocalDate> starts = new java.util.HashMap<>();
+        for (VEvent event : events) {
+            String summary = event.getSummary().getValue();
+            Temporal start = event.getDateTimeStart().getDate();
+            starts.put(summary.substring(1, summary.indexOf('】')), LocalDate.from(start));
+            assertThat(event.<VAlarm>getComponents("VALARM")).hasSize(2);
+            assertThat(event.getDateTimeStart().toString()).contains("VALUE=DATE");
+        }
+        assertThat(starts).containsEntry("C-1", LocalDate.of(2031, 9, 30))
+                .containsEntry("C-2", LocalDate.of(2031, 7, 31))
+                .doesNotContainKey("C-3")
+                .doesNotContainKey("C-4");
+        assertThat(ics).contains("UID:");
+        assertThat(first).isNotBlank();
+
+        given().when().get("/api/v1/tasks/calendar.ics").then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("unitId", java.util.UUID.randomUUID()).when().get("/api/v1/tasks/calendar.ics")
+                .then().statusCode(404);
+    }
+}

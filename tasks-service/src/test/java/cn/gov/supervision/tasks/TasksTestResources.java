@@ -1,0 +1,18 @@
+package cn.gov.supervision.tasks;
+
+import cn.gov.supervision.testkit.KafkaTestResource;
+import cn.gov.supervision.testkit.PostgresTestResource;
+import cn.gov.supervision.testkit.UnitsServiceTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/** Real infrastructure for every test of this module: tasks_test, a Kafka broker, and the real units-service. */
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "tasks_test"))
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(value = UnitsServiceTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "units_for_tasks_test"))
+public final class TasksTestResources {
+
+    private TasksTestResources() {
+    }
+}
