@@ -12,12 +12,12 @@ class FoundationTest extends ServiceFoundationChecks {
     }
 
     @Override
-    protected String jsonPostPath() {
+    protected String jsonWritePath() {
         return "/api/v1/tasks";
     }
 
     @Override
-    protected String pathWithId(String id) {
-        return "/api/v1/tasks/" + id;
+    protected String pathWithMalformedParameter() {
+        return "/api/v1/tasks/not-a-uuid";
     }
 }

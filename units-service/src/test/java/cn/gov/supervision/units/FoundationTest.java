@@ -17,13 +17,13 @@ class FoundationTest extends ServiceFoundationChecks {
     }
 
     @Override
-    protected String jsonPostPath() {
+    protected String jsonWritePath() {
         return "/api/v1/units";
     }
 
     @Override
-    protected String pathWithId(String id) {
-        return "/api/v1/units/" + id;
+    protected String pathWithMalformedParameter() {
+        return "/api/v1/units/not-a-uuid";
     }
 
     @Test
@@ -37,6 +37,8 @@ class FoundationTest extends ServiceFoundationChecks {
                 .when().post("/api/v1/units")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("name"));
+        given().when().get("/api/v1/units/not-a-uuid")
+                .then().statusCode(400).body("detail", containsString("not-a-uuid"));
         given().when().get("/api/v1/units?page=abc")
                 .then().statusCode(400).contentType("application/problem+json");
         given().when().get("/api/v1/units?kind=castle")
