@@ -5,6 +5,8 @@ import cn.gov.supervision.kit.text.ChineseText;
 import cn.gov.supervision.tasks.api.DeadlineData;
 import cn.gov.supervision.tasks.domain.DeadlineKind;
 import cn.gov.supervision.tasks.domain.Task;
+import cn.gov.supervision.tasks.importer.DeadlineParser;
+import cn.gov.supervision.tasks.importer.ParsedDeadline;
 
 import java.time.LocalDate;
 
@@ -14,9 +16,17 @@ final class Deadlines {
     private Deadlines() {
     }
 
+    private static final DeadlineParser PARSER = new DeadlineParser();
+
+    /** A deadline given only as words (9月底前) is understood relative to the plan's year, as the importer does. */
     static DeadlineData validated(DeadlineData deadline, int planYear) {
         if (deadline.kind() == null) {
-            throw ProblemException.invalidField("deadline.kind", "is required (DATE, YEAR_ROUND, ONGOING, RECURRING, NONE)");
+            if (deadline.text() == null || deadline.text().isBlank()) {
+                throw ProblemException.invalidField("deadline.kind",
+                        "is required (DATE, YEAR_ROUND, ONGOING, RECURRING, NONE) unless the deadline text is given");
+            }
+            ParsedDeadline parsed = PARSER.parse(deadline.text(), planYear);
+            deadline = new DeadlineData(deadline.text(), parsed.kind(), parsed.dueDate(), parsed.recurrence());
         }
         String text = ChineseText.clean(deadline.text());
         return switch (deadline.kind()) {

@@ -34,6 +34,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class TaskService {
 
+    private static final int TITLE_LENGTH = 500;
+    private static final int SECTION_LENGTH = 500;
+
     private final TaskRepository tasks;
     private final PlanService plans;
     private final AssignmentReconciler assignments;
@@ -92,8 +95,8 @@ public class TaskService {
         task.planId = plan.id;
         task.code = code;
         task.category = draft.category();
-        task.section = ChineseText.clean(draft.section());
-        task.title = ChineseText.clean(draft.title());
+        task.section = fit(ChineseText.clean(draft.section()), SECTION_LENGTH);
+        task.title = fit(ChineseText.clean(draft.title()), TITLE_LENGTH);
         task.description = ChineseText.clean(draft.description());
         task.originalText = draft.originalText();
         Deadlines.apply(task, Deadlines.validated(draft.deadline(), plan.year));
@@ -113,8 +116,20 @@ public class TaskService {
     public TaskView patch(UUID id, long expectedVersion, TaskPatch patch) {
         Task task = require(id);
         EntityTags.checkVersion(expectedVersion, task.version, "Task " + id);
+        applyChanges(task, patch, task.originalText);
+        return views.of(task);
+    }
+
+    /**
+     * Applies the fields a patch gives (and a new source text, for re-imports), recording each real change in history
+     * and publishing one event: DeadlineChanged when the deadline moved, TaskUpdated otherwise, nothing if unchanged.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyChanges(Task task, TaskPatch patch, String originalText) {
+        UUID id = task.id;
         Plan plan = planOf(task.planId);
-        boolean changed = false;
+        boolean changed = history.recordIfChanged(id, "originalText", task.originalText, originalText);
+        task.originalText = originalText;
         if (patch.code() != null && !patch.code().strip().equals(task.code)) {
             String code = patch.code().strip();
             if (tasks.findByCode(task.planId, code).isPresent()) {
@@ -128,12 +143,12 @@ public class TaskService {
             task.category = patch.category();
         }
         if (patch.section() != null) {
-            String section = ChineseText.clean(patch.section());
+            String section = fit(ChineseText.clean(patch.section()), SECTION_LENGTH);
             changed |= history.recordIfChanged(id, "section", task.section, section);
             task.section = section;
         }
         if (patch.title() != null) {
-            String title = ChineseText.clean(patch.title());
+            String title = fit(ChineseText.clean(patch.title()), TITLE_LENGTH);
             if (title.isEmpty()) {
                 throw ProblemException.invalidField("title", "must not be blank");
             }
@@ -166,15 +181,14 @@ public class TaskService {
             }
         }
         if (!changed) {
-            return views.of(task);
+            return;
         }
         refreshSearchText(task);
         TaskRollup.apply(task);
         task.updatedAt = OffsetDateTime.now();
         tasks.flush();
-        TaskView view = views.of(task);
-        events.publish(deadlineChanged ? TaskEventTypes.DEADLINE_CHANGED : TaskEventTypes.TASK_UPDATED, view, Map.of());
-        return view;
+        events.publish(deadlineChanged ? TaskEventTypes.DEADLINE_CHANGED : TaskEventTypes.TASK_UPDATED, views.of(task),
+                Map.of());
     }
 
     @Transactional
@@ -226,6 +240,11 @@ public class TaskService {
         return deadline.kind() + (deadline.dueDate() == null ? "" : " " + deadline.dueDate())
                 + (deadline.recurrence() == null ? "" : " " + deadline.recurrence())
                 + (deadline.text() == null ? "" : " (" + deadline.text() + ")");
+    }
+
+    /** Columns are bounded; text from documents is not, so it is cut with an ellipsis rather than refused. */
+    private static String fit(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
     private static void refreshSearchText(Task task) {

@@ -1,0 +1,52 @@
+package cn.gov.supervision.tasks.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * units-service, for the importer's writes: it is the authority on unit names, so documents are resolved there, and
+ * units a document names but the registry lacks are created there. Reads never come here (see UnitReadModelUpdater).
+ */
+@RegisterRestClient(configKey = "units-service")
+@Path("/api/v1/units")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface UnitsClient {
+
+    @POST
+    @Path("/resolve")
+    ResolveResponse resolve(ResolveRequest request);
+
+    @POST
+    RemoteUnit create(NewUnit unit);
+
+    record ResolveRequest(List<String> names) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ResolveResponse(List<Resolution> results) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Resolution(String input, String status, RemoteUnit unit, List<RemoteUnit> candidates) {
+
+        public boolean resolved() {
+            return "RESOLVED".equals(status) && unit != null;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record RemoteUnit(UUID id, String code, String name, String kind, String membership, boolean active, long version) {
+    }
+
+    record NewUnit(String code, String name, String kind) {
+    }
+}

@@ -1,0 +1,121 @@
+package cn.gov.supervision.tasks.service;
+
+import cn.gov.supervision.kit.problem.ProblemException;
+import cn.gov.supervision.tasks.client.UnitsClient;
+import cn.gov.supervision.tasks.domain.UnitRef;
+import cn.gov.supervision.tasks.repository.UnitRefRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Asks units-service what the unit names of a document denote, and creates the ones it does not know when the
+ * importer is told to. Created units are active (so tasks can be assigned to them at once) and carry a code starting
+ * with {@code imported-}, which is how a reviewer finds them (GET /api/v1/units?q=… or by code).
+ */
+@ApplicationScoped
+public class UnitNameResolution {
+
+    private static final Logger LOG = Logger.getLogger(UnitNameResolution.class);
+    private static final int BATCH = 500;
+
+    private final UnitsClient units;
+    private final UnitRefRepository unitRefs;
+
+    public UnitNameResolution(@RestClient UnitsClient units, UnitRefRepository unitRefs) {
+        this.units = units;
+        this.unitRefs = unitRefs;
+    }
+
+    public Map<String, UnitsClient.Resolution> resolve(List<String> names) {
+        Map<String, UnitsClient.Resolution> resolutions = new LinkedHashMap<>();
+        for (int from = 0; from < names.size(); from += BATCH) {
+            List<String> batch = names.subList(from, Math.min(names.size(), from + BATCH));
+            List<UnitsClient.Resolution> results = call(() -> units.resolve(new UnitsClient.ResolveRequest(batch))).results();
+            for (int i = 0; i < batch.size(); i++) {
+                resolutions.put(batch.get(i), results.get(i));
+            }
+        }
+        return resolutions;
+    }
+
+    /** Creates a unit for a name units-service does not know, and makes it known here at once. */
+    public UnitsClient.RemoteUnit create(String name) {
+        UnitsClient.RemoteUnit created = call(() -> units.create(new UnitsClient.NewUnit(codeFor(name), name, kindOf(name))));
+        remember(created);
+        return created;
+    }
+
+    /**
+     * The read model learns of new units from units.events a moment later; tasks are assigned now, so the unit is
+     * recorded from units-service's answer (the event will bring the same state again).
+     */
+    void remember(UnitsClient.RemoteUnit created) {
+        QuarkusTransaction.requiringNew().run(() -> upsert(created));
+    }
+
+    private void upsert(UnitsClient.RemoteUnit created) {
+        UnitRef existing = unitRefs.findById(created.id());
+        UnitRef unit = existing != null ? existing : new UnitRef();
+        unit.id = created.id();
+        unit.code = created.code();
+        unit.name = created.name();
+        unit.kind = created.kind();
+        unit.membership = created.membership();
+        unit.active = created.active();
+        unit.version = Math.max(unit.version, created.version());
+        unitRefs.persist(unit);
+    }
+
+    /** The kind a name suggests; a reviewer can correct it in units-service. */
+    static String kindOf(String name) {
+        if (name.startsWith("各") || name.contains("各部门") || name.contains("有关部门")) {
+            return "GROUP";
+        }
+        if (name.endsWith("政府") || name.endsWith("管委会")) {
+            return "DISTRICT_GOVERNMENT";
+        }
+        if (name.endsWith("公司") || name.endsWith("集团")) {
+            return "ENTERPRISE";
+        }
+        return "CITY_DEPARTMENT";
+    }
+
+    /** Stable for a name, so importing the same document twice cannot create a unit twice. */
+    static String codeFor(String name) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return "imported-" + HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T call(java.util.function.Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (ProcessingException e) {
+            LOG.warn("units-service is unreachable", e);
+            throw new ProblemException(503, "dependency-unavailable", "Service Unavailable",
+                    "units-service, which resolves unit names, cannot be reached; try again later", new ArrayList<>());
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            LOG.warnf("units-service answered %d: %s", status, e.getMessage());
+            throw new ProblemException(status >= 500 ? 503 : 502, "dependency-failed",
+                    status >= 500 ? "Service Unavailable" : "Bad Gateway",
+                    "units-service refused the request (" + status + ")", new ArrayList<>());
+        }
+    }
+}
