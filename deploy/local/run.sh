@@ -1,0 +1,374 @@
+#!/usr/bin/env bash
+# Runs the whole backend locally without Docker: PostgreSQL (the machine's server, or an embedded one when none is
+# reachable), a single-node Kafka broker and the four Quarkus services, each as a plain process.
+#
+#   deploy/local/run.sh [--background] [--rebuild] [--timeout SECONDS]
+#
+#   --background  return once everything is ready (stop later with deploy/local/stop.sh);
+#                 by default it stays in the foreground and Ctrl-C (or SIGTERM) stops what it started
+#   --rebuild     run the Maven build even if the jars exist (refused while the stack is running)
+#   --timeout     how long to wait for readiness (default 180 s, or READY_TIMEOUT)
+#
+# Environment: PGHOST/PGPORT/PGUSER/PGPASSWORD (default 127.0.0.1:5432, postgres) name the PostgreSQL server;
+# EMBEDDED_PG_PORT (5433) is the embedded fallback's port; SERVICE_JAVA_OPTS replaces the services' JVM flags.
+# All runtime state (pids, logs, Kafka and embedded PostgreSQL data) lives in deploy/local/.data.
+set -euo pipefail
+
+# shellcheck source=stack-lib.sh
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/stack-lib.sh"
+
+background=false
+rebuild=false
+ready_timeout="${READY_TIMEOUT:-180}"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --background) background=true; shift ;;
+    --rebuild) rebuild=true; shift ;;
+    --timeout) ready_timeout="${2:?--timeout needs a number of seconds}"; shift 2 ;;
+    -h | --help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) warn "run.sh: unknown option $1 (see --help)"; exit 2 ;;
+  esac
+done
+
+embedded_pg_port="${EMBEDDED_PG_PORT:-5433}"
+# Sized for a two-core machine running four services and a broker: a small serial heap, and C1 only, which starts
+# Quarkus noticeably faster than the full tiered compiler competing for the same two cores.
+if [ -n "${SERVICE_JAVA_OPTS:-}" ]; then
+  read -ra service_java_opts <<<"$SERVICE_JAVA_OPTS"
+else
+  service_java_opts=(-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError
+    -Dfile.encoding=UTF-8)
+fi
+infra_classpath="$infra_dir/target/classes:$infra_dir/target/lib/*"
+infra_java=(java -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8 -cp "$infra_classpath")
+
+started=()     # names this invocation started; the only ones it stops on failure or Ctrl-C
+handed_over=false
+t0="$(date +%s%N)"
+
+elapsed() { echo $((($(date +%s%N) - t0) / 1000000000)); }
+die() { warn "run.sh: $*"; exit 1; }
+
+# On any failure, on Ctrl-C or SIGTERM, stop what this run started (services first, then the broker, then the
+# database) unless the stack has been handed over (--background, or "already running").
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  if ! $handed_over && [ ${#started[@]} -gt 0 ]; then
+    log "Stopping what this run started..."
+    stop_names "${started[@]}"
+    any_service_running || rm -f "$db_choice_file"
+  fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+mkdir -p "$pid_dir" "$log_dir"
+# Two run.sh starting at once would both find nothing running and start everything twice.
+exec 9>"$data_dir/run.lock"
+flock -n 9 || die "another run.sh is starting the stack right now; wait for it, or use stop.sh"
+
+# Starts a managed process: NAME then the command. Its output goes to .data/logs/NAME.log (the previous log is kept as
+# NAME.log.prev) and its PID to .data/pids/NAME.pid. It gets a session of its own, so that Ctrl-C in this terminal
+# reaches only run.sh, which then stops everything in order, and so that a --background stack outlives the terminal.
+# Adding a managed process to the stack takes one call to this function (stop.sh stops whatever has a pid file).
+start_managed() {
+  local name="$1"; shift
+  local pid_file="$pid_dir/$name.pid" log_file="$log_dir/$name.log" waited=0
+  if [ -f "$log_file" ]; then mv -f "$log_file" "$log_file.prev"; fi
+  rm -f "$pid_file"
+  # The child writes its own PID just before exec'ing the command, so the record is right even if setsid forks.
+  # shellcheck disable=SC2016  # expanded by the inner bash
+  (cd "$root" && exec setsid bash -c 'echo $$ >"$0.tmp" && mv "$0.tmp" "$0" && exec "$@"' "$pid_file" "$@") \
+    </dev/null >>"$log_file" 2>&1 9>&- &
+  until [ -s "$pid_file" ]; do
+    [ $waited -lt 100 ] || die "$name did not start (see $log_file)"
+    sleep 0.05; waited=$((waited + 1))
+  done
+  started+=("$name")
+  log "  started $name (pid $(cat "$pid_file"), log ${log_file#"$root/"})"
+}
+
+fail_with_log() {
+  local name="$1" why="$2"
+  warn "run.sh: $name $why. Last lines of $log_dir/$name.log:"
+  tail -n 40 "$log_dir/$name.log" >&2 2>/dev/null || true
+  exit 1
+}
+
+# --- build ----------------------------------------------------------------------------------------------------------
+
+build_if_needed() {
+  local entry missing=()
+  for entry in "${domain_services[@]}" "$gateway_service"; do
+    [ -f "$root/${entry%%:*}/target/quarkus-app/quarkus-run.jar" ] || missing+=("${entry%%:*}")
+  done
+  [ -d "$infra_dir/target/lib" ] || missing+=("deploy/local-infra/target/lib")
+  for entry in LocalDatabases EmbeddedPostgresServer; do
+    [ -f "$infra_dir/target/classes/cn/gov/supervision/localinfra/$entry.class" ] || missing+=("local-infra $entry")
+  done
+  if $rebuild; then
+    for entry in "${domain_services[@]}" "$gateway_service"; do
+      ! recorded_pid "${entry%%:*}" >/dev/null ||
+        die "--rebuild while ${entry%%:*} is running would replace its jars under it; run stop.sh first"
+    done
+  elif [ ${#missing[@]} -eq 0 ]; then
+    return 0
+  else
+    log "Not built yet: ${missing[*]}"
+  fi
+  log "Building (mvn -B -q package -DskipTests)..."
+  local build_start=$SECONDS
+  (cd "$root" && mvn -B -q package -DskipTests 9>&-) || die "the build failed"
+  log "Built in $((SECONDS - build_start)) s"
+  t0="$(date +%s%N)" # readiness time is reported without the build
+}
+
+# --- PostgreSQL -----------------------------------------------------------------------------------------------------
+
+db_host="" db_port="" db_user="" db_password="" db_description=""
+
+# Runs LocalDatabases against db_host:db_port; prints its report indented, its error as is.
+local_databases() {
+  local out status=0
+  out="$(PGHOST="$db_host" PGPORT="$db_port" PGUSER="$db_user" PGPASSWORD="$db_password" \
+    "${infra_java[@]}" cn.gov.supervision.localinfra.LocalDatabases "$@" 2>&1 9>&-)" || status=$?
+  if [ "$status" -eq 0 ]; then
+    printf '%s\n' "$out" | sed 's/^/  /'
+  elif [ "$status" -ne 3 ] || [ "${quiet_unreachable:-false}" = false ]; then
+    printf '%s\n' "$out" >&2
+  fi
+  return "$status"
+}
+
+any_service_running() {
+  local entry
+  for entry in "${domain_services[@]}" "$gateway_service"; do
+    if recorded_pid "${entry%%:*}" >/dev/null; then return 0; fi
+  done
+  return 1
+}
+
+start_embedded_postgres() {
+  local port="$1" deadline
+  stop_orphan_postmaster # from an earlier run whose launcher was killed outright
+  if port_open "$port"; then
+    die "port $port, meant for the embedded PostgreSQL server, is taken by another process; set EMBEDDED_PG_PORT"
+  fi
+  mkdir -p "$pg_data_dir" "$data_dir/postgres-bin"
+  start_managed postgres "${infra_java[@]}" cn.gov.supervision.localinfra.EmbeddedPostgresServer \
+    --port "$port" --data-dir "$pg_data_dir" --work-dir "$data_dir/postgres-bin"
+  # The first start unpacks the binaries and runs initdb: allow for that.
+  deadline=$((SECONDS + 120))
+  until port_open "$port"; do
+    recorded_pid postgres >/dev/null || fail_with_log postgres "exited during start-up"
+    [ $SECONDS -lt $deadline ] || fail_with_log postgres "did not open port $port within 120 s"
+    sleep 0.5
+  done
+  db_host=127.0.0.1 db_port="$port" db_user=postgres db_password=""
+  local_databases --wait 30 || fail_with_log postgres "does not accept the databases"
+  db_description="the embedded server, started by run.sh, data in ${pg_data_dir#"$root/"}"
+}
+
+ensure_postgres() {
+  local pid status=0 kind="" choice=()
+  if any_service_running && [ -s "$db_choice_file" ]; then
+    read -ra choice <"$db_choice_file"
+    kind="${choice[0]}"
+  fi
+
+  if pid="$(recorded_pid postgres)"; then
+    db_host=127.0.0.1 db_user=postgres db_password=""
+    db_port="$(sed -n 4p "$pg_data_dir/postmaster.pid" 2>/dev/null)" # PostgreSQL records its port there
+    [ -n "$db_port" ] || db_port="$embedded_pg_port"
+    local_databases --wait 30 || die "the embedded PostgreSQL server (pid $pid) does not answer; run stop.sh first"
+    db_description="the embedded server (pid $pid, started earlier), data in ${pg_data_dir#"$root/"}"
+  elif [ "$kind" = embedded ]; then
+    log "  the running services use the embedded PostgreSQL server, whose launcher is gone: restarting it"
+    start_embedded_postgres "${choice[1]}"
+  elif [ "$kind" = server ]; then
+    db_host="${choice[1]}" db_port="${choice[2]}" db_user="${choice[3]}" db_password="${PGPASSWORD:-}"
+    local_databases || die "the running services use PostgreSQL at $db_host:$db_port, which cannot be used now"
+    db_description="the server the running services use"
+  else
+    db_host="${PGHOST:-127.0.0.1}" db_port="${PGPORT:-5432}" db_user="${PGUSER:-postgres}" db_password="${PGPASSWORD:-}"
+    # libpq accepts a socket directory here; JDBC (and so the services) cannot use one
+    [[ "$db_host" != /* ]] || die "PGHOST=$db_host is a Unix socket directory; give a TCP host such as 127.0.0.1"
+    quiet_unreachable=true local_databases || status=$?
+    case "$status" in
+      0) db_description="the machine's server" ;;
+      3) log "  no PostgreSQL at $db_host:$db_port: falling back to an embedded server on port $embedded_pg_port"
+         start_embedded_postgres "$embedded_pg_port" ;;
+      *) die "PostgreSQL at $db_host:$db_port cannot be used (see above); fix PGHOST/PGPORT/PGUSER/PGPASSWORD" ;;
+    esac
+  fi
+
+  if recorded_pid postgres >/dev/null; then
+    echo "embedded $db_port" >"$db_choice_file"
+  else
+    echo "server $db_host $db_port $db_user" >"$db_choice_file"
+  fi
+}
+
+# --- Kafka ----------------------------------------------------------------------------------------------------------
+
+kafka_description=""
+
+ensure_kafka() {
+  local pid deadline
+  if pid="$(recorded_pid kafka)"; then
+    kafka_description="pid $pid, started by an earlier run.sh"
+  elif port_open "$kafka_port"; then
+    # Someone else's broker: use it, and never stop it (stop.sh only acts on pid files).
+    kafka_description="reused: it was already listening and is not ours to stop"
+    return 0
+  else
+    start_managed kafka "$local_dir/kafka.sh" run --port "$kafka_port" --controller-port "$kafka_controller_port" \
+      --data-dir "$data_dir/kafka"
+    kafka_description="started by run.sh, data in ${data_dir#"$root/"}/kafka"
+  fi
+  deadline=$((SECONDS + 90))
+  until port_open "$kafka_port"; do
+    recorded_pid kafka >/dev/null || fail_with_log kafka "exited during start-up"
+    [ $SECONDS -lt $deadline ] || fail_with_log kafka "did not open port $kafka_port within 90 s"
+    sleep 0.5
+  done
+}
+
+# --- services -------------------------------------------------------------------------------------------------------
+
+start_service() {
+  local name="${1%%:*}" port="${1##*:}" database env=()
+  if recorded_pid "$name" >/dev/null; then
+    log "  $name already running (pid $(recorded_pid "$name"))"
+    return 0
+  fi
+  if port_open "$port"; then
+    die "port $port, meant for $name, is taken by a process run.sh did not start; stop that first"
+  fi
+  env=(QUARKUS_HTTP_PORT="$port" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka_port")
+  if [ "$name" != gateway ]; then
+    database="${name%-service}"
+    env+=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$db_host:$db_port/$database"
+      QUARKUS_DATASOURCE_USERNAME="$db_user" QUARKUS_DATASOURCE_PASSWORD="$db_password")
+  fi
+  start_managed "$name" env "${env[@]}" java "${service_java_opts[@]}" \
+    -jar "$root/$name/target/quarkus-app/quarkus-run.jar"
+}
+
+# Waits until every NAME:PORT answers UP on /q/health/ready; fails fast if one of them exits.
+await_ready() {
+  local deadline="$1"; shift
+  local pending=("$@") still entry name port body=""
+  while [ ${#pending[@]} -gt 0 ]; do
+    still=()
+    for entry in "${pending[@]}"; do
+      name="${entry%%:*}" port="${entry##*:}"
+      recorded_pid "$name" >/dev/null || fail_with_log "$name" "exited during start-up"
+      body="$(curl -s --max-time 2 "http://localhost:$port/q/health/ready" 2>/dev/null)" || body=""
+      if [[ "$body" =~ \"status\":\ *\"UP\" ]]; then
+        log "  $name ready after $(elapsed) s"
+      else
+        still+=("$entry")
+      fi
+    done
+    pending=("${still[@]}")
+    [ ${#pending[@]} -gt 0 ] || break
+    if [ $SECONDS -ge "$deadline" ]; then
+      entry="${pending[0]}"
+      body="$(curl -s --max-time 2 "http://localhost:${entry##*:}/q/health/ready" 2>/dev/null)" || body=""
+      fail_with_log "${entry%%:*}" "not ready within $ready_timeout s (health: ${body:-no answer})"
+    fi
+    sleep 0.5
+  done
+}
+
+print_summary() {
+  local entry name port
+  log ""
+  log "Local stack ready ($(elapsed) s):"
+  for entry in "$gateway_service" "${domain_services[@]}"; do
+    name="${entry%%:*}" port="${entry##*:}"
+    printf '  %-22s http://localhost:%s  Swagger UI http://localhost:%s/q/swagger-ui  health http://localhost:%s/q/health\n' \
+      "$name" "$port" "$port" "$port"
+  done
+  printf '  %-22s %s:%s, user %s (%s)\n' PostgreSQL "$db_host" "$db_port" "$db_user" "$db_description"
+  printf '  %-22s 127.0.0.1:%s (%s)\n' Kafka "$kafka_port" "$kafka_description"
+  printf '  %-22s %s/<name>.log\n' Logs "$log_dir"
+  if $background; then
+    log "Stop it with deploy/local/stop.sh"
+  else
+    log "Press Ctrl-C to stop what this run started."
+  fi
+}
+
+# Ports that run.sh is about to use but some other process holds: say so before starting anything.
+check_ports() {
+  local entry
+  for entry in "${domain_services[@]}" "$gateway_service"; do
+    if ! recorded_pid "${entry%%:*}" >/dev/null && port_open "${entry##*:}"; then
+      die "port ${entry##*:}, meant for ${entry%%:*}, is taken by a process run.sh did not start; stop that first"
+    fi
+  done
+  if ! recorded_pid kafka >/dev/null && ! port_open "$kafka_port" && port_open "$kafka_controller_port"; then
+    die "port $kafka_controller_port, meant for the Kafka controller, is taken by another process; stop that first"
+  fi
+}
+
+# --- main -----------------------------------------------------------------------------------------------------------
+
+check_ports
+build_if_needed
+deadline=$((SECONDS + ready_timeout))
+log "Infrastructure:"
+ensure_postgres
+log "  using $db_description"
+ensure_kafka
+log "  Kafka 127.0.0.1:$kafka_port: $kafka_description"
+
+# Further managed processes that the services depend on (for instance a local mail server when SMTP_HOST is unset)
+# belong here: one start_managed call each, plus its settings in start_service's environment.
+
+log "Services:"
+for entry in "${domain_services[@]}"; do
+  start_service "$entry"
+done
+await_ready "$deadline" "${domain_services[@]}"
+start_service "$gateway_service"
+await_ready "$deadline" "$gateway_service"
+
+if [ ${#started[@]} -eq 0 ]; then
+  log "The local stack was already running; nothing started."
+  background=true # a second run must not take over the first one's processes
+fi
+print_summary
+flock -u 9
+
+if $background; then
+  handed_over=true
+  exit 0
+fi
+
+# Foreground: stay until Ctrl-C/SIGTERM (the traps stop what we started) or until all of it is gone (stop.sh).
+declare -A reported=()
+while :; do
+  any_alive=false
+  for name in "${started[@]}"; do
+    if recorded_pid "$name" >/dev/null; then
+      any_alive=true
+    elif [ -z "${reported[$name]:-}" ]; then
+      reported[$name]=1
+      warn "run.sh: $name has stopped; last lines of $log_dir/$name.log:"
+      tail -n 20 "$log_dir/$name.log" >&2 2>/dev/null || true
+    fi
+  done
+  if ! $any_alive; then
+    log "Everything this run started has stopped."
+    handed_over=true
+    exit 0
+  fi
+  sleep 1 &
+  wait $! || true
+done

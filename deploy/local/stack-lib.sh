@@ -1,0 +1,158 @@
+# Shared by run.sh, stop.sh and smoke-test.sh (sourced, not run): where the local stack keeps its state and how a
+# recorded PID is told apart from an unrelated process that happens to reuse it. Everything here acts only on PIDs
+# recorded under .data/pids (and the embedded server's own postmaster.pid), never on processes found by name:
+# other people run Java processes, Kafka brokers and PostgreSQL on the same machine.
+# shellcheck shell=bash
+# shellcheck disable=SC2034  # the settings below are used by the scripts that source this file
+
+local_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$local_dir/../.." && pwd)"
+data_dir="$local_dir/.data"
+pid_dir="$data_dir/pids"
+log_dir="$data_dir/logs"
+infra_dir="$root/deploy/local-infra"
+pg_data_dir="$data_dir/postgres"
+# Which PostgreSQL the running services use ("server HOST PORT USER" or "embedded PORT"), so that a service restarted
+# by a later run.sh joins its siblings' databases instead of deciding afresh.
+db_choice_file="$pid_dir/postgres.choice"
+
+# name:port; the three domain services start together, the gateway after them
+domain_services=(units-service:8081 tasks-service:8082 notifications-service:8083)
+gateway_service=gateway:8080
+kafka_port=9092
+kafka_controller_port=9093
+
+# Grace period before SIGKILL; Quarkus, Kafka and PostgreSQL all shut down cleanly well within it.
+stop_timeout="${STOP_TIMEOUT:-30}"
+
+log() { printf '%s\n' "$*"; }
+warn() { printf '%s\n' "$*" >&2; }
+
+# Is PID alive and part of this checkout's stack? Every process we start names a path inside the checkout on its
+# command line (jar, classpath, kafka.sh or data directory), so a recycled PID fails this test. Zombies have an empty
+# command line and count as gone.
+our_pid() {
+  local pid="$1" cmdline
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  cmdline="$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline")" || return 1
+  [[ "$cmdline" == *"$root/"* ]]
+}
+
+# Prints the recorded PID of NAME if that process is still ours and alive.
+recorded_pid() {
+  local pid
+  pid="$(cat "$pid_dir/$1.pid" 2>/dev/null)" || return 1
+  our_pid "$pid" || return 1
+  printf '%s\n' "$pid"
+}
+
+# Names that have a pid file.
+recorded_names() {
+  local file
+  for file in "$pid_dir"/*.pid; do
+    [ -e "$file" ] && basename "$file" .pid
+  done
+  return 0
+}
+
+# Does something accept TCP connections on 127.0.0.1:PORT? (bash's /dev/tcp: no nc or ss needed)
+port_open() {
+  # shellcheck disable=SC2016  # $0 is expanded by the inner bash
+  timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0"' "$1" 2>/dev/null
+}
+
+# Sends SIGNAL to PIDS (and to any child of theirs that is still part of our stack), waits up to stop_timeout for all
+# of them to be gone, then SIGKILLs what is left.
+terminate_pids() {
+  local signal="$1"; shift
+  local pid child targets=() alive=() deadline
+  for pid in "$@"; do
+    our_pid "$pid" || continue
+    targets+=("$pid")
+    # e.g. kafka.sh's one-off storage formatter: a child that a signal to the shell alone would orphan
+    for child in $(ps -o pid= --ppid "$pid" 2>/dev/null); do
+      if our_pid "$child"; then targets+=("$child"); fi
+    done
+  done
+  [ ${#targets[@]} -gt 0 ] || return 0
+  kill "-$signal" "${targets[@]}" 2>/dev/null || true
+  deadline=$((SECONDS + stop_timeout))
+  while :; do
+    alive=()
+    for pid in "${targets[@]}"; do
+      if our_pid "$pid"; then alive+=("$pid"); fi
+    done
+    [ ${#alive[@]} -gt 0 ] || return 0
+    if [ $SECONDS -ge $deadline ]; then
+      break
+    fi
+    sleep 0.2
+  done
+  warn "  still running after ${stop_timeout} s, sending SIGKILL to: ${alive[*]}"
+  kill -KILL "${alive[@]}" 2>/dev/null || true
+  deadline=$((SECONDS + 5))
+  while [ $SECONDS -lt $deadline ]; do
+    targets=("${alive[@]}"); alive=()
+    for pid in "${targets[@]}"; do
+      if our_pid "$pid"; then alive+=("$pid"); fi
+    done
+    [ ${#alive[@]} -gt 0 ] || return 0
+    sleep 0.2
+  done
+}
+
+# The embedded server's postmaster is a daemon of its own (pg_ctl detaches it): if its JVM was killed outright, the
+# postmaster outlives it. PostgreSQL records it in the data directory; stop it the way pg_ctl would (SIGINT is
+# PostgreSQL's "fast" shutdown).
+stop_orphan_postmaster() {
+  local pid
+  pid="$(head -n 1 "$pg_data_dir/postmaster.pid" 2>/dev/null)" || return 0
+  our_pid "$pid" || return 0
+  tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -qF -- "-D $pg_data_dir" || return 0
+  log "  stopping the embedded PostgreSQL server that outlived its launcher (pid $pid)"
+  terminate_pids INT "$pid"
+}
+
+# Stops the recorded processes NAMES and removes their pid files: services and other helpers together first, then
+# Kafka, then PostgreSQL, so that nothing loses its broker or database while it is still shutting down.
+stop_names() {
+  local name pid pids=() labels=()
+  for name in "$@"; do
+    case "$name" in kafka | postgres) continue ;; esac
+    if pid="$(recorded_pid "$name")"; then
+      pids+=("$pid"); labels+=("$name (pid $pid)")
+    fi
+  done
+  if [ ${#pids[@]} -gt 0 ]; then
+    log "  stopping ${labels[*]}"
+    terminate_pids TERM "${pids[@]}"
+  fi
+  for name in "$@"; do
+    case "$name" in kafka | postgres) ;; *) rm -f "$pid_dir/$name.pid" ;; esac
+  done
+  for name in kafka postgres; do
+    [[ " $* " == *" $name "* ]] || continue
+    if pid="$(recorded_pid "$name")"; then
+      log "  stopping $name (pid $pid)"
+      terminate_pids TERM "$pid"
+    fi
+    rm -f "$pid_dir/$name.pid"
+    if [ "$name" = postgres ]; then stop_orphan_postmaster; fi
+  done
+}
+
+# Lists (pid and command line) every live process that belongs to this checkout's stack, recorded or not: service
+# jars, the broker and its data, the embedded PostgreSQL server and its launcher.
+stack_processes() {
+  local dir pid cmdline
+  for dir in /proc/[0-9]*; do
+    pid="${dir#/proc/}"
+    [ "$pid" = "$$" ] && continue
+    cmdline="$(tr '\0' ' ' 2>/dev/null <"$dir/cmdline")" || continue
+    case "$cmdline" in
+      *"$root/"*/target/quarkus-app/quarkus-run.jar* | *"$data_dir/"* | \
+        *"$infra_dir/target/classes"*EmbeddedPostgresServer*)
+        printf '%s %s\n' "$pid" "${cmdline:0:200}" ;;
+    esac
+  done
+}
