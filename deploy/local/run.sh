@@ -105,9 +105,9 @@ build_if_needed() {
   for entry in "${domain_services[@]}" "$gateway_service"; do
     [ -f "$root/${entry%%:*}/target/quarkus-app/quarkus-run.jar" ] || missing+=("${entry%%:*}")
   done
-  [ -d "$infra_dir/target/lib" ] || missing+=("deploy/local-infra/target/lib")
+  [ -d "$infra_dir/target/lib" ] || missing+=("local-infra/target/lib")
   for entry in LocalDatabases EmbeddedPostgresServer; do
-    [ -f "$infra_dir/target/classes/cn/gov/supervision/localinfra/$entry.class" ] || missing+=("local-infra $entry")
+    [ -f "$infra_dir/target/classes/cn/gov/supervision/localinfra/$entry.class" ] || missing+=("$entry.class")
   done
   if $rebuild; then
     for entry in "${domain_services[@]}" "$gateway_service"; do
