@@ -360,8 +360,12 @@ while :; do
       any_alive=true
     elif [ -z "${reported[$name]:-}" ]; then
       reported[$name]=1
-      warn "run.sh: $name has stopped; last lines of $log_dir/$name.log:"
-      tail -n 20 "$log_dir/$name.log" >&2 2>/dev/null || true
+      # stop.sh holds the lock while it stops processes and removes their pid files: that is no news. Anything else is.
+      if [ -e "$pid_dir/$name.pid" ] && flock -n 9; then
+        flock -u 9
+        warn "run.sh: $name has stopped; last lines of $log_dir/$name.log:"
+        tail -n 20 "$log_dir/$name.log" >&2 2>/dev/null || true
+      fi
     fi
   done
   if ! $any_alive; then

@@ -142,17 +142,26 @@ stop_names() {
 }
 
 # Lists (pid and command line) every live process that belongs to this checkout's stack, recorded or not: service
-# jars, the broker and its data, the embedded PostgreSQL server and its launcher.
+# JVMs, the broker (and kafka.sh while it formats storage), the embedded PostgreSQL server and its launcher. Only
+# java, postgres and kafka.sh count, so that a `tail -f` of a log under .data is not mistaken for part of the stack.
 stack_processes() {
-  local dir pid cmdline
+  local dir pid cmdline program
   for dir in /proc/[0-9]*; do
     pid="${dir#/proc/}"
     [ "$pid" = "$$" ] && continue
     cmdline="$(tr '\0' ' ' 2>/dev/null <"$dir/cmdline")" || continue
-    case "$cmdline" in
-      *"$root/"*/target/quarkus-app/quarkus-run.jar* | *"$data_dir/"* | \
-        *"$infra_dir/target/classes"*EmbeddedPostgresServer*)
-        printf '%s %s\n' "$pid" "${cmdline:0:200}" ;;
+    program="${cmdline%% *}"
+    case "${program##*/}" in
+      java)
+        case "$cmdline" in
+          *"$root/"*/target/quarkus-app/quarkus-run.jar* | *"$data_dir/"* | \
+            *"$infra_dir/target/classes"*EmbeddedPostgresServer*) ;;
+          *) continue ;;
+        esac ;;
+      postgres) [[ "$cmdline" == *"-D $pg_data_dir "* ]] || continue ;;
+      bash | sh) [[ "$cmdline" == *"$local_dir/kafka.sh "*"$data_dir/"* ]] || continue ;;
+      *) continue ;;
     esac
+    printf '%s %s\n' "$pid" "${cmdline:0:200}"
   done
 }
