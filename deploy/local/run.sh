@@ -70,19 +70,26 @@ mkdir -p "$pid_dir" "$log_dir"
 exec 9>"$data_dir/run.lock"
 flock -n 9 || die "another run.sh is starting the stack right now; wait for it, or use stop.sh"
 
-# Starts a managed process: NAME then the command. Its output goes to .data/logs/NAME.log (the previous log is kept as
-# NAME.log.prev) and its PID to .data/pids/NAME.pid. It gets a session of its own, so that Ctrl-C in this terminal
-# reaches only run.sh, which then stops everything in order, and so that a --background stack outlives the terminal.
-# Adding a managed process to the stack takes one call to this function (stop.sh stops whatever has a pid file).
+# Starts a managed process: start_managed NAME [VAR=value...] -- COMMAND [ARG...]. Its output goes to
+# .data/logs/NAME.log (the previous log is kept as NAME.log.prev) and its PID to .data/pids/NAME.pid. It gets a session
+# of its own, so that Ctrl-C in this terminal reaches only run.sh, which then stops everything in order, and so that a
+# --background stack outlives the terminal. The settings are exported rather than passed to env(1), which would show
+# a password on a command line. Adding a managed process to the stack takes one call to this function (stop.sh stops
+# whatever has a pid file).
 start_managed() {
   local name="$1"; shift
-  local pid_file="$pid_dir/$name.pid" log_file="$log_dir/$name.log" waited=0
+  local pid_file="$pid_dir/$name.pid" log_file="$log_dir/$name.log" waited=0 settings=()
+  while [ "$1" != -- ]; do settings+=("$1"); shift; done
+  shift
   if [ -f "$log_file" ]; then mv -f "$log_file" "$log_file.prev"; fi
   rm -f "$pid_file"
   # The child writes its own PID just before exec'ing the command, so the record is right even if setsid forks.
-  # shellcheck disable=SC2016  # expanded by the inner bash
-  (cd "$root" && exec setsid bash -c 'echo $$ >"$0.tmp" && mv "$0.tmp" "$0" && exec "$@"' "$pid_file" "$@") \
-    </dev/null >>"$log_file" 2>&1 9>&- &
+  (
+    cd "$root"
+    for setting in "${settings[@]}"; do export "${setting?}"; done
+    # shellcheck disable=SC2016  # expanded by the inner bash
+    exec setsid bash -c 'echo $$ >"$0.tmp" && mv "$0.tmp" "$0" && exec "$@"' "$pid_file" "$@"
+  ) </dev/null >>"$log_file" 2>&1 9>&- &
   until [ -s "$pid_file" ]; do
     [ $waited -lt 100 ] || die "$name did not start (see $log_file)"
     sleep 0.05; waited=$((waited + 1))
@@ -158,7 +165,7 @@ start_embedded_postgres() {
     die "port $port, meant for the embedded PostgreSQL server, is taken by another process; set EMBEDDED_PG_PORT"
   fi
   mkdir -p "$pg_data_dir" "$data_dir/postgres-bin"
-  start_managed postgres "${infra_java[@]}" cn.gov.supervision.localinfra.EmbeddedPostgresServer \
+  start_managed postgres -- "${infra_java[@]}" cn.gov.supervision.localinfra.EmbeddedPostgresServer \
     --port "$port" --data-dir "$pg_data_dir" --work-dir "$data_dir/postgres-bin"
   # The first start unpacks the binaries and runs initdb: allow for that.
   deadline=$((SECONDS + 120))
@@ -225,7 +232,7 @@ ensure_kafka() {
     kafka_description="reused: it was already listening and is not ours to stop"
     return 0
   else
-    start_managed kafka "$local_dir/kafka.sh" run --port "$kafka_port" --controller-port "$kafka_controller_port" \
+    start_managed kafka -- "$local_dir/kafka.sh" run --port "$kafka_port" --controller-port "$kafka_controller_port" \
       --data-dir "$data_dir/kafka"
     kafka_description="started by run.sh, data in ${data_dir#"$root/"}/kafka"
   fi
@@ -254,7 +261,7 @@ start_service() {
     env+=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$db_host:$db_port/$database"
       QUARKUS_DATASOURCE_USERNAME="$db_user" QUARKUS_DATASOURCE_PASSWORD="$db_password")
   fi
-  start_managed "$name" env "${env[@]}" java "${service_java_opts[@]}" \
+  start_managed "$name" "${env[@]}" -- java "${service_java_opts[@]}" \
     -jar "$root/$name/target/quarkus-app/quarkus-run.jar"
 }
 
