@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
     --background) background=true; shift ;;
     --rebuild) rebuild=true; shift ;;
     --timeout) ready_timeout="${2:?--timeout needs a number of seconds}"; shift 2 ;;
-    -h | --help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) warn "run.sh: unknown option $1 (see --help)"; exit 2 ;;
   esac
 done
