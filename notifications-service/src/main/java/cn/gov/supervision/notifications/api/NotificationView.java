@@ -1,0 +1,16 @@
+package cn.gov.supervision.notifications.api;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** A feed entry: one unit's digest for a day, whether the unit has acknowledged it (签收), and how it was delivered. */
+public record NotificationView(UUID id, UUID unitId, String unitName, LocalDate date, String kind, int itemCount,
+                               List<DigestItem> items, List<String> recipients, OffsetDateTime createdAt,
+                               OffsetDateTime acknowledgedAt, List<DeliveryView> deliveries) {
+
+    public record DeliveryView(String channel, String target, String status, int attempts, OffsetDateTime sentAt,
+                               String lastError) {
+    }
+}

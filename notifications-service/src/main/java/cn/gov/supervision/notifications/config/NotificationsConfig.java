@@ -1,0 +1,63 @@
+package cn.gov.supervision.notifications.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+
+@ConfigMapping(prefix = "notifications")
+public interface NotificationsConfig {
+
+    /** Days are reckoned where the plans apply. */
+    @WithDefault("Asia/Shanghai")
+    ZoneId timeZone();
+
+    /** The unit that supervises and receives escalations: 市政府办公室 unless configured otherwise. */
+    @WithDefault("6546456c-86ad-5db5-8a53-3fd9293a11f6")
+    UUID supervisingUnitId();
+
+    /** The contact role that hears about escalations of its own unit. */
+    @WithDefault("分管领导")
+    String escalationContactRole();
+
+    /** Public base URL of the API (the gateway), for the links in messages. */
+    @WithDefault("http://localhost:8080")
+    String publicBaseUrl();
+
+    /** Key for the acknowledgement links in e-mails; without one a random key is used until restart. */
+    Optional<String> ackSecret();
+
+    @WithDefault("no-reply@supervision.huzhou.gov.cn")
+    String mailFrom();
+
+    Delivery delivery();
+
+    interface Delivery {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("2s")
+        Duration pollInterval();
+
+        /** How long a claimed delivery belongs to its worker; after that another instance may take it over. */
+        @WithDefault("2m")
+        Duration lease();
+
+        @WithDefault("30s")
+        Duration initialBackoff();
+
+        @WithDefault("1h")
+        Duration maxBackoff();
+
+        /** After this many failed attempts a delivery is given up (status FAILED). */
+        @WithDefault("20")
+        int maxAttempts();
+
+        @WithDefault("10s")
+        Duration webhookTimeout();
+    }
+}

@@ -1,0 +1,56 @@
+package cn.gov.supervision.notifications.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A digest on one channel (an e-mail, or one webhook), with its delivery state. */
+@Entity
+@Table(name = "delivery")
+public class Delivery {
+
+    public static final String EMAIL = "EMAIL";
+    public static final String WEBHOOK = "WEBHOOK";
+
+    public static final String PENDING = "PENDING";
+    public static final String SENDING = "SENDING";
+    public static final String SENT = "SENT";
+    public static final String FAILED = "FAILED";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "digest_id", nullable = false)
+    public UUID digestId;
+
+    @Column(nullable = false)
+    public String channel;
+
+    @Column(nullable = false)
+    public String target;
+
+    @Column(name = "webhook_id")
+    public UUID webhookId;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    public OffsetDateTime nextAttemptAt;
+
+    @Column(name = "claimed_until")
+    public OffsetDateTime claimedUntil;
+
+    @Column(name = "last_error", columnDefinition = "text")
+    public String lastError;
+
+    @Column(name = "sent_at")
+    public OffsetDateTime sentAt;
+}

@@ -1,0 +1,11 @@
+package cn.gov.supervision.notifications.repository;
+
+import cn.gov.supervision.notifications.domain.Digest;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+
+@ApplicationScoped
+public class DigestRepository implements PanacheRepositoryBase<Digest, UUID> {
+}

@@ -1,0 +1,156 @@
+package cn.gov.supervision.notifications.rest;
+
+import cn.gov.supervision.kit.problem.ProblemException;
+import cn.gov.supervision.kit.web.PageView;
+import cn.gov.supervision.notifications.api.NotificationView;
+import cn.gov.supervision.notifications.api.PolicyData;
+import cn.gov.supervision.notifications.api.PreviewEntry;
+import cn.gov.supervision.notifications.api.RunRequest;
+import cn.gov.supervision.notifications.api.RunResult;
+import cn.gov.supervision.notifications.api.WebhookRequest;
+import cn.gov.supervision.notifications.api.WebhookView;
+import cn.gov.supervision.notifications.service.AckLinks;
+import cn.gov.supervision.notifications.service.DigestPlanner;
+import cn.gov.supervision.notifications.service.NotificationFeed;
+import cn.gov.supervision.notifications.service.NotificationRun;
+import cn.gov.supervision.notifications.service.PolicyService;
+import cn.gov.supervision.notifications.service.WebhookService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/v1/notifications")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "notifications", description = "Reminder digests: feed, acknowledgement, runs, policy, webhooks")
+public class NotificationResource {
+
+    private final NotificationFeed feed;
+    private final NotificationRun run;
+    private final DigestPlanner planner;
+    private final PolicyService policies;
+    private final WebhookService webhooks;
+    private final AckLinks ackLinks;
+
+    public NotificationResource(NotificationFeed feed, NotificationRun run, DigestPlanner planner,
+                                PolicyService policies, WebhookService webhooks, AckLinks ackLinks) {
+        this.feed = feed;
+        this.run = run;
+        this.planner = planner;
+        this.policies = policies;
+        this.webhooks = webhooks;
+        this.ackLinks = ackLinks;
+    }
+
+    @GET
+    @Operation(summary = "The in-app feed: digests, newest day first")
+    public PageView<NotificationView> list(@QueryParam("unitId") UUID unitId, @QueryParam("unread") Boolean unread,
+                                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                           @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return feed.list(unitId, unread, page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    public NotificationView get(@PathParam("id") UUID id) {
+        return feed.get(id);
+    }
+
+    @POST
+    @Path("/{id}/ack")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "签收: the unit confirms it has seen the digest; the first time is kept")
+    public NotificationView acknowledge(@PathParam("id") UUID id) {
+        return feed.acknowledge(id, null);
+    }
+
+    @GET
+    @Path("/{id}/ack")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The acknowledgement link in e-mails (signed with a token)")
+    public String acknowledgeByLink(@PathParam("id") UUID id, @QueryParam("token") String token) {
+        if (!ackLinks.valid(id, token)) {
+            throw new ProblemException(403, "invalid-token", "Forbidden", "This acknowledgement link is not valid",
+                    List.of());
+        }
+        NotificationView acknowledged = feed.acknowledge(id, "e-mail link");
+        return "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>已签收</title></head><body>"
+                + "<p>已签收：" + acknowledged.date() + " 督办提醒（签收时间 " + acknowledged.acknowledgedAt() + "）</p>"
+                + "</body></html>";
+    }
+
+    @GET
+    @Path("/preview")
+    @Operation(summary = "Who would be told what on a day, and which rule fired for each item; sends nothing")
+    public List<PreviewEntry> preview(@QueryParam("date") LocalDate date) {
+        if (date == null) {
+            throw ProblemException.invalidField("date", "is required (YYYY-MM-DD)");
+        }
+        return planner.plan(date).stream().map(d -> new PreviewEntry(new PreviewEntry.UnitRef(d.unit().id, d.unit().name),
+                d.recipients(), d.items())).toList();
+    }
+
+    @POST
+    @Path("/runs")
+    @Operation(summary = "Run the daily job as of a date (admin); idempotent, for backfill and tests")
+    public RunResult runFor(@NotNull @Valid RunRequest request) {
+        return run.run(request.date());
+    }
+
+    @GET
+    @Path("/policy")
+    public PolicyData policy() {
+        return PolicyData.of(policies.current());
+    }
+
+    @PUT
+    @Path("/policy")
+    @Operation(summary = "Replace the reminder policy (admin)")
+    public PolicyData replacePolicy(@NotNull @Valid PolicyData policy) {
+        return PolicyData.of(policies.replace(policy));
+    }
+
+    @POST
+    @Path("/webhooks")
+    @Operation(summary = "Register a webhook for a unit's digests (or every unit's when unitId is null)")
+    public Response registerWebhook(@NotNull @Valid WebhookRequest request, @Context UriInfo uriInfo) {
+        WebhookView webhook = webhooks.register(request);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(webhook.id().toString()).build())
+                .entity(webhook).build();
+    }
+
+    @GET
+    @Path("/webhooks")
+    public Map<String, List<WebhookView>> webhooks() {
+        return Map.of("items", webhooks.list());
+    }
+
+    @DELETE
+    @Path("/webhooks/{id}")
+    public Response removeWebhook(@PathParam("id") UUID id) {
+        webhooks.remove(id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,162 @@
+package cn.gov.supervision.notifications.service;
+
+import cn.gov.supervision.notifications.api.DigestItem;
+import cn.gov.supervision.notifications.config.NotificationsConfig;
+import cn.gov.supervision.notifications.domain.AssignmentInfo;
+import cn.gov.supervision.notifications.domain.PlannedReminder;
+import cn.gov.supervision.notifications.domain.ReminderKind;
+import cn.gov.supervision.notifications.domain.ReminderPlanner;
+import cn.gov.supervision.notifications.domain.TaskInfo;
+import cn.gov.supervision.notifications.domain.UnitInfo;
+import cn.gov.supervision.notifications.repository.TaskInfoRepository;
+import cn.gov.supervision.notifications.repository.UnitInfoRepository;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Decides, for one day, which unit hears about which of its assignments and why: every open assignment goes through
+ * the reminder rules on the official calendar, and the items are gathered into one digest per unit (a person would
+ * rather read one message than a storm of them). Escalations also go to the supervising unit, once per assignment.
+ */
+@ApplicationScoped
+public class DigestPlanner {
+
+    private final TaskInfoRepository tasks;
+    private final UnitInfoRepository units;
+    private final CalendarService calendar;
+    private final PolicyService policies;
+    private final NotificationsConfig config;
+    private final EntityManager entityManager;
+    private final ObjectMapper objectMapper;
+
+    public DigestPlanner(TaskInfoRepository tasks, UnitInfoRepository units, CalendarService calendar,
+                         PolicyService policies, NotificationsConfig config, EntityManager entityManager,
+                         ObjectMapper objectMapper) {
+        this.tasks = tasks;
+        this.units = units;
+        this.calendar = calendar;
+        this.policies = policies;
+        this.config = config;
+        this.entityManager = entityManager;
+        this.objectMapper = objectMapper;
+    }
+
+    /** One unit's digest for the day, before it is stored; {@code escalations} are the assignments escalated in it. */
+    public record PlannedDigest(UnitInfo unit, List<String> recipients, List<DigestItem> items,
+                                List<Escalation> escalations) {
+    }
+
+    public record Escalation(UUID taskId, UUID unitId) {
+    }
+
+    @Transactional
+    public List<PlannedDigest> plan(LocalDate day) {
+        ReminderPlanner planner = new ReminderPlanner(calendar.calendar(), policies.current());
+        Map<UUID, UnitInfo> unitsById = new HashMap<>();
+        units.listAll().forEach(u -> unitsById.put(u.id, u));
+        Set<Escalation> alreadyEscalated = alreadyEscalated();
+        Map<UUID, List<DigestItem>> itemsByUnit = new TreeMap<>();
+        Map<UUID, List<Escalation>> escalationsByUnit = new HashMap<>();
+        for (TaskInfo task : tasks.listAll()) {
+            for (AssignmentInfo assignment : task.assignments) {
+                LocalDate due = assignment.dueDate != null ? assignment.dueDate : task.dueDate;
+                for (PlannedReminder reminder : planner.remindersOn(day, task.deadlineKind, due, task.recurrence,
+                        assignment.isCompleted())) {
+                    if (reminder.kind() == ReminderKind.ESCALATION) {
+                        Escalation escalation = new Escalation(task.id, assignment.unitId);
+                        if (alreadyEscalated.contains(escalation)) {
+                            continue;
+                        }
+                        UnitInfo late = unitsById.get(assignment.unitId);
+                        escalationsByUnit.computeIfAbsent(assignment.unitId, u -> new ArrayList<>()).add(escalation);
+                        itemsByUnit.computeIfAbsent(config.supervisingUnitId(), u -> new ArrayList<>())
+                                .add(item(task, due, reminder, day, assignment.unitId, late == null ? null : late.name));
+                    }
+                    itemsByUnit.computeIfAbsent(assignment.unitId, u -> new ArrayList<>())
+                            .add(item(task, due, reminder, day, null, null));
+                }
+            }
+        }
+        List<PlannedDigest> digests = new ArrayList<>();
+        itemsByUnit.forEach((unitId, items) -> {
+            UnitInfo unit = unitsById.get(unitId);
+            if (unit == null) {
+                return; // a unit this service has not heard of yet cannot be written to; its next run will
+            }
+            items.sort(Comparator.comparing(DigestItem::effectiveDeadline, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(DigestItem::code).thenComparing(i -> i.kind().ordinal()));
+            boolean escalatedHere = items.stream().anyMatch(i -> i.kind() == ReminderKind.ESCALATION && i.aboutUnitId() == null);
+            digests.add(new PlannedDigest(unit, recipients(unit, escalatedHere), List.copyOf(items),
+                    escalationsByUnit.getOrDefault(unitId, List.of())));
+        });
+        return digests;
+    }
+
+    private DigestItem item(TaskInfo task, LocalDate due, PlannedReminder reminder, LocalDate day, UUID aboutUnitId,
+                            String aboutUnitName) {
+        return new DigestItem(task.id, task.code, task.title, task.deadlineText, due, reminder.effectiveDeadline(),
+                reminder.kind(), reminder.rule(), reminder.ruleDetail(), light(reminder, day), aboutUnitId,
+                aboutUnitName, config.publicBaseUrl() + "/api/v1/tasks/" + task.id);
+    }
+
+    /** Red when overdue, yellow within a week of the effective deadline, green otherwise. */
+    private static String light(PlannedReminder reminder, LocalDate day) {
+        if (reminder.kind() == ReminderKind.OVERDUE || reminder.kind() == ReminderKind.ESCALATION) {
+            return "RED";
+        }
+        if (reminder.effectiveDeadline() == null) {
+            return "GREEN";
+        }
+        long days = ChronoUnit.DAYS.between(day, reminder.effectiveDeadline());
+        return days < 0 ? "RED" : days <= 7 ? "YELLOW" : "GREEN";
+    }
+
+    /**
+     * The unit's contacts with an e-mail address. The leader in charge (分管领导) hears only about escalations of the
+     * unit's own work, unless nobody else is listed.
+     */
+    private List<String> recipients(UnitInfo unit, boolean escalated) {
+        Set<String> everyone = new LinkedHashSet<>();
+        Set<String> regular = new LinkedHashSet<>();
+        try {
+            for (JsonNode contact : objectMapper.readTree(unit.contacts)) {
+                String email = contact.path("email").asText("");
+                if (email.isBlank()) {
+                    continue;
+                }
+                everyone.add(email);
+                if (!config.escalationContactRole().equals(contact.path("role").asText(""))) {
+                    regular.add(email);
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable contacts of unit " + unit.id, e);
+        }
+        return List.copyOf(escalated || regular.isEmpty() ? everyone : regular);
+    }
+
+    private Set<Escalation> alreadyEscalated() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT task_id, unit_id FROM escalation").getResultList();
+        Set<Escalation> escalated = new HashSet<>();
+        rows.forEach(r -> escalated.add(new Escalation((UUID) r[0], (UUID) r[1])));
+        return escalated;
+    }
+}
