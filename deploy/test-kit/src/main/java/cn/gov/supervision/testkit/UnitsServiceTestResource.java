@@ -5,13 +5,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * The real units-service for tests of the services that depend on it: started once per test JVM, with a database of
- * its own (emptied at start) and the test broker, so its reference units reach the service under test through
- * units.events exactly as in production. Init argument {@code database}: the name of that database.
+ * The real units-service beside the service under test (see {@link NeighbourServices}). Init argument
+ * {@code database}: the name of its database.
  */
 public class UnitsServiceTestResource implements QuarkusTestResourceLifecycleManager {
-
-    private static ServiceProcess units;
 
     private String database = "units_neighbour_test";
 
@@ -20,20 +17,8 @@ public class UnitsServiceTestResource implements QuarkusTestResourceLifecycleMan
         database = initArgs.getOrDefault("database", database);
     }
 
-    public static synchronized ServiceProcess unitsService(String database) {
-        if (units == null) {
-            PostgresTestResource.ensureDatabase(database);
-            ServiceProcess process = new ServiceProcess("units-service", Map.of(
-                    "QUARKUS_DATASOURCE_JDBC_URL", PostgresTestResource.jdbcUrl(database),
-                    "QUARKUS_FLYWAY_CLEAN_AT_START", "true",
-                    "QUARKUS_FLYWAY_CLEAN_DISABLED", "false",
-                    "KAFKA_BOOTSTRAP_SERVERS", KafkaTestResource.sharedBroker().bootstrapServers(),
-                    "OUTBOX_POLL_INTERVAL", "200ms",
-                    "OUTBOX_MAX_BACKOFF", "2s"));
-            process.start();
-            units = process;
-        }
-        return units;
+    public static ServiceProcess unitsService(String database) {
+        return NeighbourServices.units(database);
     }
 
     @Override

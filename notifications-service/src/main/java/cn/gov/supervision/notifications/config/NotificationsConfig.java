@@ -33,7 +33,16 @@ public interface NotificationsConfig {
     @WithDefault("no-reply@supervision.huzhou.gov.cn")
     String mailFrom();
 
+    DailyRun dailyRun();
+
     Delivery delivery();
+
+    interface DailyRun {
+
+        /** When the day's job runs, in {@link #timeZone()}; read by DailyRunScheduler. */
+        @WithDefault("0 30 8 * * ?")
+        String cron();
+    }
 
     interface Delivery {
 
