@@ -1,0 +1,114 @@
+package cn.gov.supervision.notifications;
+
+import cn.gov.supervision.testkit.KafkaTestResource;
+import cn.gov.supervision.testkit.NeighbourServices;
+import cn.gov.supervision.testkit.PostgresTestResource;
+import cn.gov.supervision.testkit.ServiceProcess;
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import static cn.gov.supervision.testkit.HuzhouUnits.*;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two instances of the packaged notifications-service on one database, both asked to run the same day at the same
+ * time: every digest is stored once and every mail is sent once.
+ */
+class TwoInstancesIT {
+
+    private static final String DATABASE = "notifications_two_instances_test";
+    private static final List<ServiceProcess> INSTANCES = new ArrayList<>();
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        GreenMail smtp = SmtpTestResource.smtp();
+        String units = NeighbourServices.units("units_for_notifications_it").baseUrl();
+        String tasks = NeighbourServices.tasks("tasks_for_notifications_it", "units_for_notifications_it").baseUrl();
+        PostgresTestResource.ensureDatabase(DATABASE);
+        for (int i = 0; i < 2; i++) {
+            ServiceProcess instance = new ServiceProcess("notifications-service", Map.of(
+                    "QUARKUS_DATASOURCE_JDBC_URL", PostgresTestResource.jdbcUrl(DATABASE),
+                    // only the first instance starts from an empty database; the second joins it
+                    "QUARKUS_FLYWAY_CLEAN_AT_START", i == 0 ? "true" : "false",
+                    "QUARKUS_FLYWAY_CLEAN_DISABLED", "false",
+                    "KAFKA_BOOTSTRAP_SERVERS", KafkaTestResource.sharedBroker().bootstrapServers(),
+                    "QUARKUS_MAILER_HOST", "127.0.0.1",
+                    "QUARKUS_MAILER_PORT", String.valueOf(smtp.getSmtp().getPort()),
+                    "NOTIFICATIONS_ACK_SECRET", "two-instances-test",
+                    "NOTIFICATIONS_DELIVERY_POLL_INTERVAL", "200ms"));
+            instance.start();
+            INSTANCES.add(instance);
+        }
+        for (var unit : List.of(FGW, JSJ, GGB, ZFB, JYJ, WJW, STHJJ, JTYSJ, SGCC_HUZHOU, XFJ)) {
+            String code = given().baseUri(units).when().get("/api/v1/units/" + unit).then().extract().path("code");
+            given().baseUri(units).contentType("application/json")
+                    .body(Map.of("contacts", List.of(Map.of("name", "联络员", "role", "联络员", "email", code + "@two.test"))))
+                    .when().put("/api/v1/units/" + unit + "/contacts").then().statusCode(200);
+        }
+        String document;
+        try (InputStream in = TwoInstancesIT.class.getResourceAsStream("/documents/huzhou-2022-work-plan.txt")) {
+            document = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> given().baseUri(tasks)
+                .contentType("text/plain; charset=UTF-8").body(document.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/plans/import").then().extract().statusCode() == 201);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM task_info") == 60
+                && count("SELECT count(*) FROM unit_info WHERE contacts LIKE '%@two.test%'") == 10);
+    }
+
+    @AfterAll
+    static void stopInstances() {
+        INSTANCES.forEach(ServiceProcess::stop);
+        SmtpTestResource.stopServer();
+    }
+
+    @Test
+    void bothInstancesRunTheSameDayAndEveryDigestIsSentOnce() throws Exception {
+        List<CompletableFuture<Integer>> runs = INSTANCES.stream().map(instance -> CompletableFuture.supplyAsync(() ->
+                given().baseUri(instance.baseUrl()).contentType("application/json").body(Map.of("date", "2022-09-23"))
+                        .when().post("/api/v1/notifications/runs").then().statusCode(200)
+                        .extract().<Integer>path("digestsCreated"))).toList();
+        int created = runs.stream().mapToInt(CompletableFuture::join).sum();
+        long stored = count("SELECT count(*) FROM digest WHERE day = '2022-09-23'");
+        assertThat(created).as("the digests were created once, by one instance or split between both").isEqualTo((int) stored);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM delivery WHERE status <> 'SENT'") == 0);
+
+        GreenMail smtp = SmtpTestResource.smtp();
+        List<String> recipients = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (message.getSubject().contains("2022-09-23")) {
+                for (var address : message.getAllRecipients()) {
+                    recipients.add(address.toString());
+                }
+            }
+        }
+        assertThat(recipients).hasSize(10).doesNotHaveDuplicates();
+        assertThat(count("SELECT count(*) FROM delivery_attempt")).isEqualTo(count("SELECT count(*) FROM delivery"));
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(PostgresTestResource.jdbcUrl(DATABASE), "postgres", "");
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
