@@ -11,6 +11,8 @@
 #
 # Environment: PGHOST/PGPORT/PGUSER/PGPASSWORD (default 127.0.0.1:5432, postgres) name the PostgreSQL server;
 # EMBEDDED_PG_PORT (5433) is the embedded fallback's port; SERVICE_JAVA_OPTS replaces the services' JVM flags.
+# SMTP_HOST/SMTP_PORT/SMTP_USERNAME/SMTP_PASSWORD/SMTP_START_TLS name a real mail server; without SMTP_HOST a local
+# GreenMail server catches every mail (SMTP 3025, IMAP 3143, HTTP API 8025: /api/user/<address>/messages/INBOX).
 # All runtime state (pids, logs, Kafka and embedded PostgreSQL data) lives in deploy/local/.data.
 set -euo pipefail
 
@@ -113,6 +115,7 @@ build_if_needed() {
     [ -f "$root/${entry%%:*}/target/quarkus-app/quarkus-run.jar" ] || missing+=("${entry%%:*}")
   done
   [ -d "$infra_dir/target/lib" ] || missing+=("local-infra/target/lib")
+  [ -f "$greenmail_jar" ] || missing+=("local-infra/target/greenmail")
   for entry in LocalDatabases EmbeddedPostgresServer; do
     [ -f "$infra_dir/target/classes/cn/gov/supervision/localinfra/$entry.class" ] || missing+=("$entry.class")
   done
@@ -244,6 +247,36 @@ ensure_kafka() {
   done
 }
 
+# --- SMTP -----------------------------------------------------------------------------------------------------------
+
+smtp_description="" smtp_env=()
+greenmail_jar="$infra_dir/target/greenmail/greenmail-standalone.jar"
+
+ensure_smtp() {
+  if [ -n "${SMTP_HOST:-}" ]; then
+    smtp_env=(QUARKUS_MAILER_HOST="$SMTP_HOST" QUARKUS_MAILER_PORT="${SMTP_PORT:-25}"
+      QUARKUS_MAILER_START_TLS="${SMTP_START_TLS:-OPTIONAL}")
+    [ -z "${SMTP_USERNAME:-}" ] || smtp_env+=(QUARKUS_MAILER_USERNAME="$SMTP_USERNAME" QUARKUS_MAILER_PASSWORD="${SMTP_PASSWORD:-}")
+    smtp_description="$SMTP_HOST:${SMTP_PORT:-25} (SMTP_HOST)"
+    return 0
+  fi
+  smtp_env=(QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT=3025 QUARKUS_MAILER_START_TLS=DISABLED)
+  if ! recorded_pid greenmail >/dev/null; then
+    port_open 3025 && die "port 3025, meant for the local SMTP server, is taken; stop that or set SMTP_HOST"
+    [ -f "$greenmail_jar" ] || die "$greenmail_jar is missing; run with --rebuild"
+    start_managed greenmail -- java -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+      -Dgreenmail.setup.test.smtp -Dgreenmail.setup.test.imap -Dgreenmail.hostname=127.0.0.1 \
+      -Dgreenmail.auth.disabled -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port=8025 -jar "$greenmail_jar"
+  fi
+  local deadline=$((SECONDS + 60))
+  until port_open 3025; do
+    recorded_pid greenmail >/dev/null || fail_with_log greenmail "exited during start-up"
+    [ $SECONDS -lt $deadline ] || fail_with_log greenmail "did not open port 3025 within 60 s"
+    sleep 0.5
+  done
+  smtp_description="local GreenMail: SMTP 127.0.0.1:3025, IMAP 3143, mails at http://127.0.0.1:8025/api/user/<address>/messages/INBOX"
+}
+
 # --- services -------------------------------------------------------------------------------------------------------
 
 start_service() {
@@ -256,6 +289,9 @@ start_service() {
     die "port $port, meant for $name, is taken by a process run.sh did not start; stop that first"
   fi
   env=(QUARKUS_HTTP_PORT="$port" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka_port")
+  if [ "$name" = notifications-service ]; then
+    env+=("${smtp_env[@]}")
+  fi
   if [ "$name" != gateway ]; then
     database="${name%-service}"
     env+=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$db_host:$db_port/$database"
@@ -303,6 +339,7 @@ print_summary() {
   done
   printf '  %-22s %s:%s, user %s (%s)\n' PostgreSQL "$db_host" "$db_port" "$db_user" "$db_description"
   printf '  %-22s 127.0.0.1:%s (%s)\n' Kafka "$kafka_port" "$kafka_description"
+  printf '  %-22s %s\n' Mail "$smtp_description"
   printf '  %-22s %s/<name>.log\n' Logs "$log_dir"
   if $background; then
     log "Stop it with deploy/local/stop.sh"
@@ -335,8 +372,8 @@ log "  using $db_description"
 ensure_kafka
 log "  Kafka 127.0.0.1:$kafka_port: $kafka_description"
 
-# Further managed processes that the services depend on (for instance a local mail server when SMTP_HOST is unset)
-# belong here: one start_managed call each, plus its settings in start_service's environment.
+ensure_smtp
+log "  mail: $smtp_description"
 
 log "Services:"
 for entry in "${domain_services[@]}"; do
