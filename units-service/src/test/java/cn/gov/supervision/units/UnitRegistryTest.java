@@ -309,6 +309,18 @@ class UnitRegistryTest {
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
+    @Test
+    void everyUnitCanBePublishedAgainForConsumersThatLostTheStream() {
+        try (TopicProbe probe = TopicProbe.fromNow(bootstrapServers, "units.events")) {
+            int republished = given().when().post("/api/v1/units/republish")
+                    .then().statusCode(202).extract().path("republished");
+            assertThat(republished).isGreaterThanOrEqualTo(COUNT);
+            List<ConsumerRecord<String, String>> events = probe.awaitRecords(
+                    r -> TopicProbe.json(r).path("type").asText().equals("UnitUpdated"), republished, EVENT_TIMEOUT);
+            assertThat(events).extracting(ConsumerRecord::key).contains(FGW.toString(), DISTRICTS.toString());
+        }
+    }
+
     static ValidatableResponse create(Map<String, Object> unit) {
         return given().contentType("application/json").body(new HashMap<>(unit))
                 .when().post("/api/v1/units")

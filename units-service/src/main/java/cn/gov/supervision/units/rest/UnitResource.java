@@ -108,6 +108,14 @@ public class UnitResource {
         return Map.of("results", resolver.resolveAll(request.names()));
     }
 
+    @POST
+    @Path("/republish")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Publish every unit's current state again (admin; recovery after a broker lost its data)")
+    public Response republish() {
+        return Response.accepted(Map.of("republished", service.republishAll())).build();
+    }
+
     @PUT
     @Path("/{id}/contacts")
     @Operation(summary = "Replace a unit's contacts, keeping a handover record")

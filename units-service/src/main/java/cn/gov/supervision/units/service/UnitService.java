@@ -130,6 +130,17 @@ public class UnitService {
         return UnitView.of(unit);
     }
 
+    /**
+     * Writes every unit's current state to units.events again. For recovery: consumers build their read models from
+     * the topic alone, so a broker whose data was lost (or a new consumer) needs the full state once more.
+     */
+    @Transactional
+    public int republishAll() {
+        List<Unit> all = units.listAll();
+        all.forEach(unit -> events.publish(UnitEventTypes.UNIT_UPDATED, unit));
+        return all.size();
+    }
+
     @Transactional
     public MembersView members(UUID id) {
         Unit group = require(id);
