@@ -1,42 +1,43 @@
 package cn.gov.supervision.tasks.rest;
 
 import cn.gov.supervision.kit.problem.ProblemException;
-import io.quarkus.panache.common.Sort;
 
 import java.util.Locale;
 import java.util.Map;
 
-/** Parses {@code sort=field,asc|desc} of GET /tasks into a sort over indexed columns, ties broken by code. */
+/**
+ * Parses {@code sort=field,asc|desc} of GET /tasks into an SQL ORDER BY over columns of task t. Only the fields listed
+ * here can appear, so nothing a client sends reaches the SQL; ties are broken by code, then id, so pages are stable.
+ */
 final class TaskSort {
 
-    private static final Map<String, String> FIELDS = Map.of(
-            "duedate", "dueDate",
-            "nextduedate", "nextDueDate",
-            "code", "code",
-            "title", "title",
-            "status", "status",
-            "createdat", "createdAt",
-            "updatedat", "updatedAt");
+    private static final Map<String, String> COLUMNS = Map.of(
+            "duedate", "t.due_date",
+            "nextduedate", "t.next_due_date",
+            "code", "t.code",
+            "title", "t.title",
+            "status", "t.status",
+            "createdat", "t.created_at",
+            "updatedat", "t.updated_at");
 
     private TaskSort() {
     }
 
-    static Sort parse(String sort) {
+    static String parse(String sort) {
         if (sort == null || sort.isBlank()) {
-            return Sort.by("dueDate", Sort.Direction.Ascending, Sort.NullPrecedence.NULLS_LAST).and("code");
+            return "t.due_date ASC NULLS LAST, t.code, t.id";
         }
         String[] parts = sort.split(",", -1);
-        String field = FIELDS.get(parts[0].strip().toLowerCase(Locale.ROOT));
-        if (field == null || parts.length > 2) {
-            throw ProblemException.invalidField("sort", "must be one of " + FIELDS.values() + ", optionally with ,asc or ,desc");
+        String column = COLUMNS.get(parts[0].strip().toLowerCase(Locale.ROOT));
+        if (column == null || parts.length > 2) {
+            throw ProblemException.invalidField("sort", "must be one of dueDate, nextDueDate, code, title, status, "
+                    + "createdAt, updatedAt, optionally with ,asc or ,desc");
         }
-        String direction = parts.length == 2 ? parts[1].strip().toLowerCase(Locale.ROOT) : "asc";
-        Sort.Direction dir = switch (direction) {
-            case "asc" -> Sort.Direction.Ascending;
-            case "desc" -> Sort.Direction.Descending;
+        String direction = switch (parts.length == 2 ? parts[1].strip().toLowerCase(Locale.ROOT) : "asc") {
+            case "asc" -> "ASC";
+            case "desc" -> "DESC";
             default -> throw ProblemException.invalidField("sort", "direction must be asc or desc");
         };
-        Sort result = Sort.by(field, dir, Sort.NullPrecedence.NULLS_LAST);
-        return field.equals("code") ? result : result.and("code");
+        return column + " " + direction + " NULLS LAST" + (column.equals("t.code") ? "" : ", t.code") + ", t.id";
     }
 }

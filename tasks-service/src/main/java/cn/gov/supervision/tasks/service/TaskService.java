@@ -19,8 +19,6 @@ import cn.gov.supervision.tasks.events.TaskEvents;
 import cn.gov.supervision.tasks.repository.ProgressReportRepository;
 import cn.gov.supervision.tasks.repository.TaskChangeRepository;
 import cn.gov.supervision.tasks.repository.TaskRepository;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -46,10 +44,11 @@ public class TaskService {
     private final TaskViews views;
     private final TaskEvents events;
     private final Today today;
+    private final UnitDirectory unitDirectory;
 
     public TaskService(TaskRepository tasks, PlanService plans, AssignmentReconciler assignments, TaskHistory history,
                        TaskChangeRepository changes, ProgressReportRepository progressReports, TaskViews views,
-                       TaskEvents events, Today today) {
+                       TaskEvents events, Today today, UnitDirectory unitDirectory) {
         this.tasks = tasks;
         this.plans = plans;
         this.assignments = assignments;
@@ -59,15 +58,17 @@ public class TaskService {
         this.views = views;
         this.events = events;
         this.today = today;
+        this.unitDirectory = unitDirectory;
     }
 
     @Transactional
-    public PageView<TaskView> search(TaskFilter filter, Sort sort, int page, int size) {
+    public PageView<TaskView> search(TaskFilter filter, String orderBy, int page, int size) {
         TaskFilter normalized = filter.q() == null ? filter : new TaskFilter(filter.planId(), filter.unitId(),
                 filter.role(), filter.status(), filter.category(), filter.light(), filter.dueFrom(), filter.dueTo(),
                 filter.overdue(), ChineseText.matchKey(filter.q()));
-        PanacheQuery<Task> query = tasks.search(normalized, today.date(), sort, page, size);
-        return new PageView<>(views.of(query.list()), page, size, query.count());
+        boolean unitIsGroup = filter.unitId() != null && unitDirectory.isGroup(filter.unitId());
+        TaskRepository.SearchPage found = tasks.search(normalized, unitIsGroup, today.date(), orderBy, page, size);
+        return new PageView<>(views.of(found.tasks()), page, size, found.total());
     }
 
     @Transactional

@@ -59,6 +59,11 @@ public class UnitDirectory {
         return summaries;
     }
 
+    public boolean isGroup(UUID id) {
+        UnitRef unit = units.findById(id);
+        return unit != null && unit.isGroup();
+    }
+
     /** The units that do the work for a named unit: a group's members, or the unit itself. */
     public List<UUID> workingUnits(UnitRef named) {
         if (named.isGroup() && !named.memberIds.isEmpty()) {
