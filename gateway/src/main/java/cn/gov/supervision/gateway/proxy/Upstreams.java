@@ -1,0 +1,45 @@
+package cn.gov.supervision.gateway.proxy;
+
+import cn.gov.supervision.gateway.config.GatewayConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** The configured services, each with its own connection pool so that one slow service cannot starve the others. */
+@ApplicationScoped
+public class Upstreams {
+
+    private final List<Upstream> upstreams;
+
+    public Upstreams(GatewayConfig config, Vertx vertx) {
+        this.upstreams = config.upstreams().values().stream()
+                .map(upstream -> new Upstream(upstream, vertx.createHttpClient(
+                        new HttpClientOptions()
+                                .setConnectTimeout((int) upstream.connectTimeout().toMillis())
+                                .setKeepAlive(true)
+                                // bodies pass through as the service encoded them
+                                .setDecompressionSupported(false),
+                        new PoolOptions().setHttp1MaxSize(upstream.maxConnections()))))
+                .sorted(Comparator.comparing(Upstream::serviceName))
+                .toList();
+    }
+
+    public List<Upstream> all() {
+        return upstreams;
+    }
+
+    public Optional<Upstream> serving(String path) {
+        return upstreams.stream().filter(upstream -> upstream.serves(path)).findFirst();
+    }
+
+    @PreDestroy
+    void close() {
+        upstreams.forEach(upstream -> upstream.client().close());
+    }
+}
