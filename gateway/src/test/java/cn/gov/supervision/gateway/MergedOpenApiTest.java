@@ -1,0 +1,123 @@
+package cn.gov.supervision.gateway;
+
+import cn.gov.supervision.gateway.support.GatewayClient;
+import cn.gov.supervision.gateway.support.ServiceStackProfile;
+import cn.gov.supervision.gateway.support.ServiceStackTestResource;
+import cn.gov.supervision.testkit.ServiceProcess;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+/** The one document of the platform, built from the real services' documents. */
+@QuarkusTest
+@TestProfile(ServiceStackProfile.class)
+class MergedOpenApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theMergedDocumentIsValidAndHasEveryOperationOfEveryService() throws Exception {
+        String merged = given().when().get("/q/openapi")
+                .then().statusCode(200).contentType("application/json").extract().asString();
+        SwaggerParseResult parsed = parse(merged);
+        assertThat(parsed.getMessages()).isEmpty();
+        OpenAPI document = parsed.getOpenAPI();
+
+        Set<String> operations = operations(document);
+        Map<String, ServiceProcess> services = Map.of(
+                "units-service", ServiceStackTestResource.units(),
+                "tasks-service", ServiceStackTestResource.tasks(),
+                "notifications-service", ServiceStackTestResource.notifications());
+        for (Map.Entry<String, ServiceProcess> service : services.entrySet()) {
+            OpenAPI own = parse(given().baseUri(service.getValue().baseUrl()).port(-1)
+                    .when().get("/q/openapi?format=json").then().statusCode(200).extract().asString()).getOpenAPI();
+            Set<String> ownOperations = operations(own);
+            assertThat(ownOperations).isNotEmpty();
+            assertThat(operations).containsAll(ownOperations);
+            // and each is grouped under its service
+            own.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
+                    assertThat(document.getPaths().get(path).readOperationsMap().get(method).getTags())
+                            .allSatisfy(tag -> assertThat(tag).startsWith(service.getKey() + ": "))));
+        }
+        assertThat(document.getTags()).extracting(tag -> tag.getName())
+                .contains("units-service: units", "tasks-service: tasks", "tasks-service: plans",
+                        "notifications-service: calendar");
+        assertThat(document.getServers()).singleElement()
+                .satisfies(server -> assertThat(server.getUrl()).isEqualTo(GatewayClient.gatewayUrl()));
+        assertThat(document.getComponents().getSecuritySchemes()).containsKeys("bearerJwt", "apiKey");
+        assertThat(document.getComponents().getSecuritySchemes().get("apiKey").getName()).isEqualTo("X-API-Key");
+        assertThat(danglingRefs(JSON.readTree(merged))).isEmpty();
+    }
+
+    @Test
+    void yamlIsServedByFormatParameterOrAcceptHeader() {
+        for (var request : List.of(given().queryParam("format", "yaml"), given().accept("application/yaml"))) {
+            String yaml = request.when().get("/q/openapi")
+                    .then().statusCode(200).contentType("application/yaml").extract().asString();
+            SwaggerParseResult parsed = parse(yaml);
+            assertThat(parsed.getMessages()).isEmpty();
+            assertThat(parsed.getOpenAPI().getPaths()).containsKeys("/api/v1/units", "/api/v1/tasks",
+                    "/api/v1/calendar/workdays");
+        }
+        given().queryParam("format", "xml").when().get("/q/openapi")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void swaggerUiShowsTheMergedDocument() {
+        given().when().get("/q/swagger-ui/")
+                .then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("/q/openapi"));
+    }
+
+    private static SwaggerParseResult parse(String document) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        return new OpenAPIV3Parser().readContents(document, null, options);
+    }
+
+    private static Set<String> operations(OpenAPI document) {
+        Set<String> operations = new TreeSet<>();
+        document.getPaths().forEach((path, item) -> {
+            Map<PathItem.HttpMethod, Operation> byMethod = item.readOperationsMap();
+            byMethod.keySet().forEach(method -> operations.add(method + " " + path));
+        });
+        return operations;
+    }
+
+    /** Every local $ref must name a component that exists. */
+    private static List<String> danglingRefs(JsonNode document) {
+        List<String> dangling = new ArrayList<>();
+        collectRefs(document, document, dangling);
+        return dangling;
+    }
+
+    private static void collectRefs(JsonNode root, JsonNode node, List<String> dangling) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual() && ref.asText().startsWith("#/")
+                    && root.at(ref.asText().substring(1)).isMissingNode()) {
+                dangling.add(ref.asText());
+            }
+        }
+        node.elements().forEachRemaining(child -> collectRefs(root, child, dangling));
+    }
+}

@@ -1,0 +1,14 @@
+package cn.gov.supervision.gateway.support;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import java.util.List;
+
+/** The gateway in front of the real services; test classes with this profile share one application start. */
+public class ServiceStackProfile implements QuarkusTestProfile {
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(ServiceStackTestResource.class));
+    }
+}
