@@ -185,6 +185,13 @@ class RoutingThroughGatewayTest {
     }
 
     @Test
+    void proxiedRequestsAreCountedPerRouteNotPerId() {
+        given().when().get("/api/v1/units/" + HuzhouUnits.FGW + "/members").then().statusCode(409);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("uri=\"/api/v1/units/{id}/members\"").doesNotContain(HuzhouUnits.FGW.toString());
+    }
+
+    @Test
     void securityHeadersAreOnProxiedAndOwnResponses() {
         for (String path : List.of("/api/v1/units/" + HuzhouUnits.FGW, "/q/health/live", "/api/v1/nothing-here")) {
             given().when().get(path).then()

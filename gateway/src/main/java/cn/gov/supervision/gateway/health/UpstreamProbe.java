@@ -5,9 +5,9 @@ import cn.gov.supervision.gateway.proxy.Replica;
 import cn.gov.supervision.gateway.proxy.Upstream;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +21,10 @@ public class UpstreamProbe {
     public record Findings(boolean reachable, Map<String, String> replicas) {
     }
 
-    private final long timeoutMillis;
+    private final Duration timeout;
 
     public UpstreamProbe(GatewayConfig config) {
-        this.timeoutMillis = config.health().probeTimeout().toMillis();
+        this.timeout = config.health().probeTimeout();
     }
 
     public Future<Findings> probe(Upstream upstream) {
@@ -46,11 +46,7 @@ public class UpstreamProbe {
     }
 
     private Future<String> probe(Upstream upstream, Replica replica) {
-        return upstream.client().request(new RequestOptions()
-                        .setMethod(HttpMethod.GET)
-                        .setHost(replica.host()).setPort(replica.port()).setSsl(replica.ssl())
-                        .setURI("/q/health/ready")
-                        .setIdleTimeout(timeoutMillis))
+        return upstream.client().request(replica.request(HttpMethod.GET, "/q/health/ready", timeout))
                 .compose(request -> request.send())
                 .compose(response -> response.body().compose(body -> response.statusCode() == 200
                         ? Future.succeededFuture("UP")

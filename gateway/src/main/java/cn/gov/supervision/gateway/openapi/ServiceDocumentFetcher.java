@@ -8,21 +8,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /** Fetches a service's own OpenAPI document (JSON) from its first replica that answers. */
 @ApplicationScoped
 public class ServiceDocumentFetcher {
 
     private final ObjectMapper json;
-    private final long timeoutMillis;
+    private final Duration timeout;
 
     public ServiceDocumentFetcher(ObjectMapper json, GatewayConfig config) {
         this.json = json;
-        this.timeoutMillis = config.openapi().fetchTimeout().toMillis();
+        this.timeout = config.openapi().fetchTimeout();
     }
 
     public Future<ServiceApiDocument> fetch(Upstream upstream) {
@@ -31,12 +31,8 @@ public class ServiceDocumentFetcher {
 
     private Future<ServiceApiDocument> fetchFrom(Upstream upstream, int replicaIndex) {
         Replica replica = upstream.replicas().get(replicaIndex);
-        return upstream.client().request(new RequestOptions()
-                        .setMethod(HttpMethod.GET)
-                        .setHost(replica.host()).setPort(replica.port()).setSsl(replica.ssl())
-                        .setURI("/q/openapi?format=json")
-                        .putHeader("Accept", "application/json")
-                        .setIdleTimeout(timeoutMillis))
+        return upstream.client().request(replica.request(HttpMethod.GET, "/q/openapi?format=json", timeout)
+                        .putHeader("Accept", "application/json"))
                 .compose(request -> request.send())
                 .compose(response -> response.statusCode() == 200
                         ? response.body()

@@ -1,6 +1,10 @@
 package cn.gov.supervision.gateway.proxy;
 
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+
 import java.net.URI;
+import java.time.Duration;
 
 /** One running instance of a service, as configured: where to connect and how it names itself in URLs. */
 public record Replica(String scheme, String host, int port) {
@@ -16,6 +20,12 @@ public record Replica(String scheme, String host, int port) {
         }
         int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
         return new Replica(uri.getScheme(), uri.getHost(), port);
+    }
+
+    /** Options for a request to this replica; the Host header names the replica, as the service expects. */
+    public RequestOptions request(HttpMethod method, String uri, Duration idleTimeout) {
+        return new RequestOptions().setMethod(method).setHost(host).setPort(port).setSsl(ssl()).setURI(uri)
+                .setIdleTimeout(idleTimeout.toMillis());
     }
 
     public boolean ssl() {

@@ -43,11 +43,6 @@ public final class Upstream {
         return paths;
     }
 
-    /** Whether a client path belongs to this service (the prefix itself, or below it). */
-    public boolean serves(String path) {
-        return paths.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
-    }
-
     public Duration timeout() {
         return timeout;
     }

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /** The configured services, each with its own connection pool so that one slow service cannot starve the others. */
 @ApplicationScoped
@@ -32,10 +31,6 @@ public class Upstreams {
 
     public List<Upstream> all() {
         return upstreams;
-    }
-
-    public Optional<Upstream> serving(String path) {
-        return upstreams.stream().filter(upstream -> upstream.serves(path)).findFirst();
     }
 
     @PreDestroy
