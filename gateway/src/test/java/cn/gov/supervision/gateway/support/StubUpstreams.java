@@ -41,6 +41,7 @@ public final class StubUpstreams {
             request.endHandler(ignored -> {
                 bodiesReceived.incrementAndGet();
                 request.response().putHeader("Content-Type", "application/json")
+                        .putHeader("Keep-Alive", "timeout=5") // about this hop only: must not reach the client
                         .end(new JsonObject()
                                 .put("uri", request.uri())
                                 .put("received", received[0])
