@@ -20,10 +20,13 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 /** Every route family reaches its real service through the gateway, and what the service says comes back unchanged. */
@@ -210,21 +213,21 @@ class RoutingThroughGatewayTest {
                 .when().options("/api/v1/units/" + HuzhouUnits.FGW)
                 .then().statusCode(200)
                 .header("Access-Control-Allow-Origin", "http://localhost:3000")
-                .header("Access-Control-Allow-Methods", org.hamcrest.Matchers.containsString("PUT"))
-                .header("Access-Control-Allow-Headers", org.hamcrest.Matchers.containsStringIgnoringCase("if-match"))
+                .header("Access-Control-Allow-Methods", containsString("PUT"))
+                .header("Access-Control-Allow-Headers", containsStringIgnoringCase("if-match"))
                 .header("Access-Control-Max-Age", "3600");
 
         given().header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "DELETE")
                 .when().options("/api/v1/units/" + HuzhouUnits.FGW)
                 .then().statusCode(403)
-                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+                .header("Access-Control-Allow-Origin", nullValue());
 
         // a real request from the front end may read the ETag and Location
         given().header("Origin", "http://localhost:3000")
                 .when().get("/api/v1/units/" + HuzhouUnits.FGW)
                 .then().statusCode(200)
                 .header("Access-Control-Allow-Origin", "http://localhost:3000")
-                .header("Access-Control-Expose-Headers", org.hamcrest.Matchers.containsString("ETag"));
+                .header("Access-Control-Expose-Headers", containsString("ETag"));
     }
 }

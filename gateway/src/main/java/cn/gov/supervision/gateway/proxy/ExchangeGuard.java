@@ -12,6 +12,8 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
 import org.jboss.logging.Logger;
 
+import java.util.Optional;
+
 /**
  * The outermost stage of every exchange with a service: runs it through the service's circuit and turns any failure
  * into a problem that names the service (503 unavailable, 504 timeout, 502 broken exchange). Without it the proxy
@@ -56,17 +58,17 @@ final class ExchangeGuard implements ProxyInterceptor {
                 });
     }
 
-    private static java.util.Optional<GatewayProblem> clientFault(ProxyContext context) {
+    private static Optional<GatewayProblem> clientFault(ProxyContext context) {
         GatewayProblem blamed = context.get(CLIENT_FAULT, GatewayProblem.class);
         if (blamed != null) {
-            return java.util.Optional.of(blamed);
+            return Optional.of(blamed);
         }
         if (context.request().proxiedRequest().response().closed()) {
             // nobody will read this answer; it only keeps the failure off the service's record
-            return java.util.Optional.of(GatewayProblem.of(499, "client-closed", "Client Closed Request",
+            return Optional.of(GatewayProblem.of(499, "client-closed", "Client Closed Request",
                     "The client went away before the service answered"));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static ProxyResponse problemResponse(ProxyContext context, GatewayProblem problem) {
