@@ -1,5 +1,6 @@
 package cn.gov.supervision.gateway;
 
+import cn.gov.supervision.gateway.support.StubUpstreams;
 import cn.gov.supervision.gateway.support.StubUpstreamsProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -7,6 +8,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,7 +85,21 @@ class UpstreamFailureTest {
     }
 
     @Test
-    void withoutAnyServiceDocumentTheOpenApiIsA503Problem() {
-        given().when().get("/q/openapi").then().statusCode(503).contentType(PROBLEM_JSON);
+    void theDocumentShowsARedeployedServiceWithoutRestartingTheGatewayAndNamesTheMissingOnes() {
+        StubUpstreams.redeployApi(1);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250)).until(() ->
+                given().when().get("/q/openapi").then().statusCode(200).extract().jsonPath()
+                        .getMap("paths").containsKey("/api/v1/plans/v1"));
+        given().when().get("/q/openapi").then().statusCode(200)
+                .body("info.description", containsString("units-service: unavailable"))
+                .body("info.description", containsString("notifications-service: unavailable"))
+                .body("paths.'/api/v1/plans/v1'.get.tags[0]", equalTo("tasks-service: plans"));
+
+        StubUpstreams.redeployApi(2);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            Map<String, Object> paths = given().when().get("/q/openapi").then().statusCode(200).extract().jsonPath()
+                    .getMap("paths");
+            return paths.containsKey("/api/v1/plans/v2") && !paths.containsKey("/api/v1/plans/v1");
+        });
     }
 }

@@ -2,6 +2,7 @@ package cn.gov.supervision.gateway.support;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
@@ -25,6 +26,7 @@ public final class StubUpstreams {
     private static ServerSocket hanging;
     private static final List<Socket> hungConnections = new ArrayList<>();
     private static final AtomicInteger bodiesReceived = new AtomicInteger();
+    private static final AtomicInteger apiVersion = new AtomicInteger(1);
     private static int closedPort;
 
     private StubUpstreams() {
@@ -36,6 +38,10 @@ public final class StubUpstreams {
         }
         vertx = Vertx.vertx();
         counting = vertx.createHttpServer().requestHandler(request -> {
+            if (request.path().equals("/q/openapi")) {
+                request.response().putHeader("Content-Type", "application/json").end(apiDocument());
+                return;
+            }
             long[] received = {0};
             request.handler(chunk -> received[0] += chunk.length());
             request.endHandler(ignored -> {
@@ -94,5 +100,22 @@ public final class StubUpstreams {
 
     public static int bodiesReceived() {
         return bodiesReceived.get();
+    }
+
+    /** "Redeploys" the counting service with a new operation, /api/v1/plans/v{version}. */
+    public static void redeployApi(int version) {
+        apiVersion.set(version);
+    }
+
+    /** The counting service's own OpenAPI document, as a tasks-service with one operation would publish it. */
+    private static String apiDocument() {
+        JsonObject operation = new JsonObject().put("tags", new JsonArray().add("plans"))
+                .put("responses", new JsonObject().put("200", new JsonObject().put("description", "OK")));
+        return new JsonObject()
+                .put("openapi", "3.1.0")
+                .put("info", new JsonObject().put("title", "tasks-service").put("version", "1." + apiVersion.get()))
+                .put("paths", new JsonObject().put("/api/v1/plans/v" + apiVersion.get(),
+                        new JsonObject().put("get", operation)))
+                .encode();
     }
 }

@@ -22,6 +22,7 @@ public class StubUpstreamsProfile implements QuarkusTestProfile {
         config.put("gateway.security-headers.strict-transport-security", "max-age=31536000; includeSubDomains");
         config.put("gateway.health.probe-timeout", "500ms");
         config.put("gateway.openapi.fetch-timeout", "500ms");
+        config.put("gateway.openapi.cache-ttl", "1s");
         return config;
     }
 
