@@ -49,7 +49,7 @@ public interface GatewayConfig {
         @WithDefault("30s")
         Duration timeout();
 
-        /** Open connections per replica; requests beyond that wait in the pool's queue. */
+        /** Open connections per replica and event loop; requests beyond that wait in the pool's queue. */
         @WithDefault("64")
         int maxConnections();
 

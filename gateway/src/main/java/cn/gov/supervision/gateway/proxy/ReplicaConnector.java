@@ -33,7 +33,7 @@ final class ReplicaConnector implements OriginRequestProvider {
     private Future<HttpClientRequest> connect(ProxyContext context, int index, int attemptsLeft) {
         Replica replica = upstream.replicas().get(index);
         // method and URI are the proxy's to set; the response timeout starts once the body is sent (RequestBodyGuard)
-        return context.client().request(new RequestOptions()
+        return upstream.client().request(new RequestOptions()
                         .setHost(replica.host()).setPort(replica.port()).setSsl(replica.ssl()))
                 .onSuccess(request -> {
                     context.set(ORIGIN_REQUEST, request);

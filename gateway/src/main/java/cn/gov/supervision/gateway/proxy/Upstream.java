@@ -14,11 +14,11 @@ public final class Upstream {
     private final List<Replica> replicas;
     private final List<String> paths;
     private final Duration timeout;
-    private final HttpClient client;
+    private final EventLoopClients clients;
     private final UpstreamCircuit circuit;
     private final AtomicInteger nextReplica = new AtomicInteger();
 
-    Upstream(GatewayConfig.UpstreamConfig config, HttpClient client) {
+    Upstream(GatewayConfig.UpstreamConfig config, EventLoopClients clients) {
         this.serviceName = config.serviceName();
         this.replicas = config.url().stream().filter(url -> !url.isBlank()).map(Replica::parse).toList();
         if (replicas.isEmpty()) {
@@ -26,7 +26,7 @@ public final class Upstream {
         }
         this.paths = List.copyOf(config.paths());
         this.timeout = config.timeout();
-        this.client = client;
+        this.clients = clients;
         this.circuit = new UpstreamCircuit(serviceName, config.circuitBreaker());
     }
 
@@ -47,8 +47,13 @@ public final class Upstream {
         return timeout;
     }
 
+    /** The connection pool to use from the calling thread (one per event loop, see EventLoopClients). */
     public HttpClient client() {
-        return client;
+        return clients.current();
+    }
+
+    void close() {
+        clients.close();
     }
 
     public UpstreamCircuit circuit() {

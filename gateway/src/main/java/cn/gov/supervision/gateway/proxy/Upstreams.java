@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.List;
 
-/** The configured services, each with its own connection pool so that one slow service cannot starve the others. */
+/** The configured services, each with its own connection pools so that one slow service cannot starve the others. */
 @ApplicationScoped
 public class Upstreams {
 
@@ -18,7 +18,7 @@ public class Upstreams {
 
     public Upstreams(GatewayConfig config, Vertx vertx) {
         this.upstreams = config.upstreams().values().stream()
-                .map(upstream -> new Upstream(upstream, vertx.createHttpClient(
+                .map(upstream -> new Upstream(upstream, new EventLoopClients(vertx,
                         new HttpClientOptions()
                                 .setConnectTimeout((int) upstream.connectTimeout().toMillis())
                                 .setKeepAlive(true)
@@ -35,6 +35,6 @@ public class Upstreams {
 
     @PreDestroy
     void close() {
-        upstreams.forEach(upstream -> upstream.client().close());
+        upstreams.forEach(Upstream::close);
     }
 }
