@@ -23,6 +23,7 @@ public class ProxyRoutes {
 
     void mount(@Observes Router router, Upstreams upstreams, BodyLimits limits) {
         for (Upstream upstream : upstreams.all()) {
+            // the proxy's own client would only serve WebSockets (off); ReplicaConnector takes the event loop's pool
             HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), upstream.client())
                     .origin(new ReplicaConnector(upstream))
                     // first added runs first on the way out and last on the way back
