@@ -39,6 +39,12 @@ class FoundationTest extends ServiceFoundationChecks {
                 .body("errors.field", hasItem("name"));
         given().when().get("/api/v1/units/not-a-uuid")
                 .then().statusCode(400).body("detail", containsString("not-a-uuid"));
+        given().contentType("application/json").body("{\"code\":\"nul-name\",\"name\":\"\\u0000局\",\"kind\":\"CITY_DEPARTMENT\"}")
+                .when().post("/api/v1/units")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("name"));
+        given().contentType("application/json").body("{\"names\":[\"市\\u0000局\"]}")
+                .when().post("/api/v1/units/resolve")
+                .then().statusCode(400).contentType("application/problem+json");
         given().when().get("/api/v1/units?page=abc")
                 .then().statusCode(400).contentType("application/problem+json");
         given().when().get("/api/v1/units?kind=castle")

@@ -135,6 +135,14 @@ public abstract class ServiceFoundationChecks {
     }
 
     @Test
+    void nulCharactersInTheQueryAreRefused() {
+        // PostgreSQL cannot store U+0000; letting one through would end in a database error
+        given().urlEncodingEnabled(false).when().get(jsonWritePath() + "?q=a%00b")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("NUL"));
+    }
+
+    @Test
     void requestIdIsEchoedOrGenerated() {
         given().header("X-Request-Id", "abc-123").when().get("/api/v1/nothing-here")
                 .then().statusCode(404)
