@@ -26,4 +26,12 @@ public interface OutboxConfig {
     /** How long one batch may wait for Kafka's acknowledgements before the attempt counts as failed. */
     @WithDefault("15s")
     Duration deliveryTimeout();
+
+    /** How long published rows stay in the outbox (for audit and replays by hand) before they are purged. */
+    @WithDefault("30d")
+    Duration retention();
+
+    /** How often published rows older than {@link #retention()} are purged. */
+    @WithDefault("1h")
+    Duration purgeInterval();
 }
