@@ -1,13 +1,10 @@
 package cn.gov.supervision.notifications;
 
+import cn.gov.supervision.testkit.PostgresTestResource;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -67,13 +64,8 @@ final class HuzhouPlanFixture {
     }
 
     static long count(String sql) throws Exception {
-        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return PostgresTestResource.count(
+                ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class), sql);
     }
 
     private static List<UUID> allReferenceUnits() {

@@ -12,10 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,11 +100,6 @@ class TwoInstancesIT {
     }
 
     private static long count(String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(PostgresTestResource.jdbcUrl(DATABASE), "postgres", "");
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return PostgresTestResource.count(PostgresTestResource.jdbcUrl(DATABASE), sql);
     }
 }

@@ -1,13 +1,10 @@
 package cn.gov.supervision.tasks;
 
 import cn.gov.supervision.testkit.HuzhouUnits;
+import cn.gov.supervision.testkit.PostgresTestResource;
 import io.restassured.response.ValidatableResponse;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -43,13 +40,8 @@ final class TaskFixtures {
     }
 
     static long count(String sql) throws SQLException {
-        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-             PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return PostgresTestResource.count(
+                ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class), sql);
     }
 
     static String createPlan(String title, int year) {

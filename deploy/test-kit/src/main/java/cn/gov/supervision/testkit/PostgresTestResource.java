@@ -47,6 +47,16 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
     }
 
+    /** The single number a query such as {@code SELECT count(*) …} answers, for tests that look into a database. */
+    public static long count(String jdbcUrl, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, USER, "");
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     public static void ensureDatabase(String database) {
         try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
              PreparedStatement exists = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.MDC;
+import cn.gov.supervision.kit.web.RequestIds;
 
 import java.time.OffsetDateTime;
 
@@ -38,8 +38,7 @@ public class OutboxWriter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event envelope is not serializable", e);
         }
-        Object requestId = MDC.get("requestId");
-        event.requestId = requestId == null ? null : requestId.toString();
+        event.requestId = RequestIds.current();
         event.createdAt = OffsetDateTime.now();
         entityManager.persist(event);
         relay.wakeUpAfterCommit();
