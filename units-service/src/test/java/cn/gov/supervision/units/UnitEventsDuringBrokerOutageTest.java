@@ -1,5 +1,7 @@
 package cn.gov.supervision.units;
 
+import org.junit.jupiter.api.BeforeAll;
+import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.testkit.KafkaBroker;
 import cn.gov.supervision.testkit.KafkaTestResource;
 import cn.gov.supervision.testkit.TopicProbe;
@@ -24,6 +26,11 @@ import static org.awaitility.Awaitility.await;
 /** The transactional outbox: with the broker down, changes still succeed, and their events arrive once it is back. */
 @QuarkusTest
 class UnitEventsDuringBrokerOutageTest {
+
+    @BeforeAll
+    static void actAsAdmin() {
+        TestTokens.actAs(TestTokens.admin());
+    }
 
     @Inject
     AgroalDataSource dataSource;

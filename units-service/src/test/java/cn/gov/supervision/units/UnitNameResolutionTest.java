@@ -1,5 +1,7 @@
 package cn.gov.supervision.units;
 
+import org.junit.jupiter.api.BeforeAll;
+import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.kit.text.ChineseText;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -28,6 +30,11 @@ import static org.hamcrest.Matchers.nullValue;
 /** Every unit name the Huzhou 2022 plan writes, exactly as written there, resolves to the right unit. */
 @QuarkusTest
 class UnitNameResolutionTest {
+
+    @BeforeAll
+    static void actAsAdmin() {
+        TestTokens.actAs(TestTokens.admin());
+    }
 
     /** A unit-name clause in the body, pinyin annotations such as 發(fā) included. */
     private static final Pattern LEAD_CLAUSE =

@@ -1,5 +1,7 @@
 package cn.gov.supervision.units;
 
+import org.junit.jupiter.api.BeforeAll;
+import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.testkit.EventSchemas;
 import cn.gov.supervision.testkit.TopicProbe;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +36,11 @@ import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 class UnitRegistryTest {
+
+    @BeforeAll
+    static void actAsAdmin() {
+        TestTokens.actAs(TestTokens.admin());
+    }
 
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
     /** The producer's own contract file, read from this module's classpath. */

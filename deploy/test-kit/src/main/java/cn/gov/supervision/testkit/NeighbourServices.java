@@ -35,6 +35,7 @@ public final class NeighbourServices {
                 "KAFKA_BOOTSTRAP_SERVERS", KafkaTestResource.sharedBroker().bootstrapServers(),
                 "OUTBOX_POLL_INTERVAL", "200ms",
                 "OUTBOX_MAX_BACKOFF", "2s"));
+        environment.putAll(TestTokens.environment());
         environment.putAll(extra);
         ServiceProcess process = new ServiceProcess(module, environment);
         process.start();

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -51,6 +52,29 @@ public abstract class ServiceFoundationChecks {
 
     /** A GET path whose path parameter is malformed (a bad UUID, a year that is not a number). */
     protected abstract String pathWithMalformedParameter();
+
+    @BeforeAll
+    static void actAsAdmin() {
+        TestTokens.actAs(TestTokens.admin());
+    }
+
+    @Test
+    void theApiNeedsAVerifiedTokenWhileHealthAndDocumentationStayOpen() {
+        TestTokens.anonymous().when().get(jsonWritePath())
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("status", equalTo(401));
+        for (String refused : List.of(TestTokens.forged(), TestTokens.expired(), TestTokens.fromOtherIssuer(), "not-a-jwt")) {
+            given().header("Authorization", TestTokens.bearer(refused)).when().get(jsonWritePath())
+                    .then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", containsString("invalid_token"));
+        }
+        given().header("Authorization", TestTokens.bearer(TestTokens.viewer())).when().get(jsonWritePath())
+                .then().statusCode(200);
+        TestTokens.anonymous().when().get("/q/health/ready").then().statusCode(200);
+        TestTokens.anonymous().when().get("/q/openapi").then().statusCode(200)
+                .body(containsString("bearerJwt"));
+    }
 
     @Test
     void flywayMigratedTheRealDatabase() throws Exception {

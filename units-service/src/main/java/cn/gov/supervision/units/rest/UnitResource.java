@@ -13,6 +13,9 @@ import cn.gov.supervision.units.api.UpdateUnitRequest;
 import cn.gov.supervision.units.domain.UnitKind;
 import cn.gov.supervision.units.service.UnitNameResolver;
 import cn.gov.supervision.units.service.UnitService;
+import cn.gov.supervision.kit.security.Permissions;
+import cn.gov.supervision.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -45,6 +48,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "units", description = "The registry of responsible units")
+@RolesAllowed(Permissions.UNITS_READ)
 public class UnitResource {
 
     private final UnitService service;
@@ -71,6 +75,7 @@ public class UnitResource {
         return withETag(Response.ok(), service.get(id));
     }
 
+    @RolesAllowed(Permissions.UNITS_WRITE)
     @POST
     @Operation(summary = "Register a unit")
     public Response create(@NotNull @Valid CreateUnitRequest request, @Context UriInfo uriInfo) {
@@ -79,6 +84,7 @@ public class UnitResource {
                 created);
     }
 
+    @RolesAllowed(Permissions.UNITS_WRITE)
     @PUT
     @Path("/{id}")
     @Operation(summary = "Replace a unit's definition; needs If-Match with the unit's ETag")
@@ -87,6 +93,7 @@ public class UnitResource {
         return withETag(Response.ok(), service.update(id, EntityTags.requiredVersion(ifMatch), request));
     }
 
+    @RolesAllowed(Permissions.UNITS_WRITE)
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Deactivate a unit; it stays resolvable for history")
@@ -110,12 +117,14 @@ public class UnitResource {
 
     @POST
     @Path("/republish")
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Publish every unit's current state again (admin; recovery after a broker lost its data)")
     public Response republish() {
         return Response.accepted(Map.of("republished", service.republishAll())).build();
     }
 
+    @RolesAllowed(Permissions.UNITS_WRITE)
     @PUT
     @Path("/{id}/contacts")
     @Operation(summary = "Replace a unit's contacts, keeping a handover record")

@@ -36,6 +36,10 @@ public class ProblemException extends WebApplicationException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(Response.Status.FORBIDDEN, "forbidden", detail);
+    }
+
     public static ProblemException notFound(String what, Object id) {
         return new ProblemException(Response.Status.NOT_FOUND, "not-found", what + " " + id + " does not exist");
     }

@@ -1,0 +1,56 @@
+package cn.gov.supervision.kit.security;
+
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Turns a verified token into the permissions the resources ask for ({@link Permissions}). The roles an endpoint
+ * checks are only ever ours: a permission name placed directly in a token's {@code groups} grants nothing, and
+ * neither does a {@code unit} role without a {@code unit_id} to confine it to.
+ */
+@ApplicationScoped
+public class CallerPermissions implements SecurityIdentityAugmentor {
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return Uni.createFrom().item(identity);
+        }
+        QuarkusSecurityIdentity.Builder granted = QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .addCredentials(identity.getCredentials())
+                .addAttributes(identity.getAttributes())
+                .addRoles(grantedTo(token));
+        return Uni.createFrom().item(granted.build());
+    }
+
+    /** The role names and permissions this token earns. */
+    static Set<String> grantedTo(JsonWebToken token) {
+        Set<String> granted = new HashSet<>();
+        if (token.containsClaim(Claims.API_KEY_ID)) {
+            // a token minted by the gateway for an API key: exactly the key's scopes, whatever else it says
+            String scope = token.getClaim(Claims.SCOPE);
+            if (scope != null) {
+                Arrays.stream(scope.trim().split("\\s+")).filter(Permissions.ALL::contains).forEach(granted::add);
+            }
+            return granted;
+        }
+        for (String role : token.getGroups()) {
+            if (!Roles.ALL.contains(role) || (Roles.UNIT.equals(role) && CallerUnit.of(token).isEmpty())) {
+                continue;
+            }
+            granted.add(role);
+            granted.addAll(Roles.GRANTS.get(role));
+        }
+        return granted;
+    }
+}
