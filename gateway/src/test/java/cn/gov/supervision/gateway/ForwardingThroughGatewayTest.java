@@ -1,5 +1,7 @@
 package cn.gov.supervision.gateway;
 
+import org.junit.jupiter.api.BeforeAll;
+import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.gateway.support.GatewayClient;
 import cn.gov.supervision.gateway.support.StubUpstreams;
 import cn.gov.supervision.gateway.support.StubUpstreamsProfile;
@@ -25,6 +27,11 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 @TestProfile(StubUpstreamsProfile.class)
 class ForwardingThroughGatewayTest {
+
+    @BeforeAll
+    static void actAsAdmin() {
+        TestTokens.actAs(TestTokens.admin());
+    }
 
     private static final int MEGABYTE = 1024 * 1024;
 

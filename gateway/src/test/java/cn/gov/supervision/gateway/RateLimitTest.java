@@ -1,36 +1,67 @@
 package cn.gov.supervision.gateway;
 
 import cn.gov.supervision.gateway.support.TinyBucketProfile;
+import cn.gov.supervision.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-/** Three requests in a burst, then one a second, per client. */
+/** Three requests in a burst, then one a second, per verified client. */
 @QuarkusTest
 @TestProfile(TinyBucketProfile.class)
 class RateLimitTest {
 
+    @BeforeAll
+    static void actAsAdmin() {
+        TestTokens.actAs(TestTokens.admin());
+    }
+
     @Test
     void anEmptyBucketAnswers429WithRetryAfterAndRefills() {
-        String key = "key-" + System.nanoTime();
+        String key = newApiKey("rate-limit-a");
+        String other = newApiKey("rate-limit-b");
         for (int i = 0; i < 3; i++) {
-            given().header("X-API-Key", key).when().get("/api/v1/plans").then().statusCode(200);
+            withKey(key).get("/api/v1/plans").then().statusCode(200);
         }
-        given().header("X-API-Key", key).when().get("/api/v1/plans")
+        withKey(key).get("/api/v1/plans")
                 .then().statusCode(429).contentType("application/problem+json")
                 .header("Retry-After", "1")
                 .body("type", equalTo("https://supervision.example.gov.cn/problems/rate-limited"));
 
-        // another client has a bucket of its own
-        given().header("X-API-Key", key + "-other").when().get("/api/v1/plans").then().statusCode(200);
+        // another key has a bucket of its own, and so has a person
+        withKey(other).get("/api/v1/plans").then().statusCode(200);
+        given().header("Authorization", TestTokens.bearer(TestTokens.viewer())).when().get("/api/v1/plans")
+                .then().statusCode(200);
 
         await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(250)).until(() ->
-                given().header("X-API-Key", key).when().get("/api/v1/plans").statusCode() == 200);
+                withKey(key).get("/api/v1/plans").statusCode() == 200);
+    }
+
+    @Test
+    void aClaimedButUnverifiedIdentityGetsNoBucketOfItsOwn() {
+        // a forged token is refused at the edge before the rate limit, so inventing tokens cannot buy fresh buckets
+        given().header("Authorization", TestTokens.bearer(TestTokens.forged())).when().get("/api/v1/plans")
+                .then().statusCode(401);
+    }
+
+    private static String newApiKey(String name) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", name, "scopes", List.of("tasks:read")))
+                .when().post("/api/v1/api-keys")
+                .then().statusCode(201).extract().path("secret");
+    }
+
+    private static io.restassured.specification.RequestSpecification withKey(String key) {
+        return TestTokens.anonymous().header("X-API-Key", key).when();
     }
 }

@@ -1,5 +1,7 @@
 package cn.gov.supervision.gateway;
 
+import org.junit.jupiter.api.BeforeAll;
+import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.gateway.support.GatewayClient;
 import cn.gov.supervision.gateway.support.ServiceStackProfile;
 import cn.gov.supervision.gateway.support.ServiceStackTestResource;
@@ -33,6 +35,11 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 @TestProfile(ServiceStackProfile.class)
 class RoutingThroughGatewayTest {
+
+    @BeforeAll
+    static void actAsAdmin() {
+        TestTokens.actAs(TestTokens.admin());
+    }
 
     private static final String PROBLEM_JSON = "application/problem+json";
 

@@ -1,5 +1,7 @@
 package cn.gov.supervision.gateway;
 
+import org.junit.jupiter.api.BeforeAll;
+import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.gateway.support.StubUpstreams;
 import cn.gov.supervision.gateway.support.StubUpstreamsProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +25,11 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @TestProfile(StubUpstreamsProfile.class)
 class UpstreamFailureTest {
+
+    @BeforeAll
+    static void actAsAdmin() {
+        TestTokens.actAs(TestTokens.admin());
+    }
 
     private static final String PROBLEM_JSON = "application/problem+json";
 

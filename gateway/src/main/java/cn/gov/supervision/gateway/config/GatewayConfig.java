@@ -26,6 +26,8 @@ public interface GatewayConfig {
 
     HealthConfig health();
 
+    AuthConfig auth();
+
     interface UpstreamConfig {
 
         /** The name clients see in problems, docs and health (units-service). */
@@ -76,7 +78,7 @@ public interface GatewayConfig {
         int successThreshold();
     }
 
-    /** A token bucket per client: an API key, else a token's subject, else the remote address. */
+    /** A token bucket per client: the verified caller (person or API key), else the remote address. */
     interface RateLimitConfig {
 
         @WithDefault("true")
@@ -173,5 +175,31 @@ public interface GatewayConfig {
          */
         @WithDefault("false")
         boolean upstreamsRequiredForReadiness();
+    }
+
+    /** API keys at the edge: how they are exchanged for tokens the services verify. */
+    interface AuthConfig {
+
+        /**
+         * Lifetime of the token minted for an API key (never beyond the key's own expiry). It only travels from the
+         * gateway to a service, so it can be short; the gateway reuses it until shortly before it expires.
+         */
+        @WithDefault("5m")
+        Duration tokenLifetime();
+
+        /**
+         * How long a key looked up in the database is trusted without asking again. A key revoked through another
+         * replica is refused here at the latest this long after; through this replica, at once.
+         */
+        @WithDefault("10s")
+        Duration keyCacheTtl();
+
+        /** At most this many keys (known or not) are remembered; beyond that the stale ones are dropped. */
+        @WithDefault("10000")
+        int keyCacheMaxSize();
+
+        /** The {@code kid} of minted tokens, for services that verify against a JWKS holding several keys. */
+        @WithDefault("gateway")
+        String signingKeyId();
     }
 }

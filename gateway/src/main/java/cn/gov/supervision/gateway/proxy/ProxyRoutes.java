@@ -3,6 +3,7 @@ package cn.gov.supervision.gateway.proxy;
 import cn.gov.supervision.gateway.edge.BodyLimits;
 import cn.gov.supervision.gateway.edge.EdgeOrder;
 import cn.gov.supervision.gateway.problem.GatewayProblem;
+import cn.gov.supervision.gateway.rest.ApiKeyResource;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -14,7 +15,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Mounts one Vert.x reverse proxy per service on Quarkus' router, under the service's path prefixes. Requests get
- * here only after the edge stages (request id, CORS, size, rate limit; authentication when it comes).
+ * here only after the edge stages (request id, CORS, size, authentication, rate limit).
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -37,7 +38,17 @@ public class ProxyRoutes {
             }
             LOG.infof("%s at %s serves %s", upstream.serviceName(), upstream.replicas(), upstream.paths());
         }
-        router.route("/api/*").order(EdgeOrder.NOT_ROUTED).handler(context -> GatewayProblem.of(404, "not-found",
-                "Not Found", "No service behind the gateway serves " + context.normalizedPath()).send(context));
+        router.route("/api/*").order(EdgeOrder.NOT_ROUTED).handler(context -> {
+            if (isOwnPath(context.normalizedPath())) {
+                context.next(); // the gateway's own endpoints, served by Quarkus REST further down
+                return;
+            }
+            GatewayProblem.of(404, "not-found", "Not Found",
+                    "No service behind the gateway serves " + context.normalizedPath()).send(context);
+        });
+    }
+
+    private static boolean isOwnPath(String path) {
+        return path.equals(ApiKeyResource.PATH) || path.startsWith(ApiKeyResource.PATH + "/");
     }
 }

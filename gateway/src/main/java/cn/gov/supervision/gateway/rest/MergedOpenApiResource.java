@@ -7,6 +7,7 @@ import cn.gov.supervision.kit.problem.ProblemException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
  * looks). The gateway has no SmallRye OpenAPI of its own, so nothing else claims this path.
  */
 @Path("/q/openapi")
+@PermitAll
 public class MergedOpenApiResource {
 
     private final MergedApiDocument document;

@@ -9,6 +9,7 @@ public class ServiceStackProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(ServiceStackTestResource.class));
+        return List.of(new TestResourceEntry(GatewayTestResource.class),
+                new TestResourceEntry(ServiceStackTestResource.class));
     }
 }

@@ -3,15 +3,17 @@ package cn.gov.supervision.gateway.support;
 import cn.gov.supervision.testkit.KafkaTestResource;
 import cn.gov.supervision.testkit.PostgresTestResource;
 import cn.gov.supervision.testkit.ServiceProcess;
+import cn.gov.supervision.testkit.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The three services really running behind the gateway under test: their built jars, each with a test database of
- * its own (emptied at start) and the test Kafka broker, started once per test JVM and in parallel. The gateway's
+ * its own (emptied at start), the test Kafka broker and the test key pair to trust, started once per test JVM and in parallel. The gateway's
  * upstream URLs are pointed at them.
  */
 public class ServiceStackTestResource implements QuarkusTestResourceLifecycleManager {
@@ -38,13 +40,16 @@ public class ServiceStackTestResource implements QuarkusTestResourceLifecycleMan
 
     private static ServiceProcess service(String module, String database, String kafka) {
         PostgresTestResource.ensureDatabase(database);
-        return new ServiceProcess(module, Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", PostgresTestResource.jdbcUrl(database),
                 "QUARKUS_FLYWAY_CLEAN_AT_START", "true",
                 "QUARKUS_FLYWAY_CLEAN_DISABLED", "false",
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "OUTBOX_POLL_INTERVAL", "200ms",
                 "OUTBOX_MAX_BACKOFF", "2s"));
+        // they trust the test key pair: the test's own tokens, and the ones the gateway mints for API keys
+        environment.putAll(TestTokens.environment());
+        return new ServiceProcess(module, environment);
     }
 
     public static ServiceProcess units() {

@@ -28,6 +28,7 @@ public class StubUpstreamsProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(StubUpstreamsTestResource.class));
+        return List.of(new TestResourceEntry(GatewayTestResource.class),
+                new TestResourceEntry(StubUpstreamsTestResource.class));
     }
 }
