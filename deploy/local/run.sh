@@ -13,7 +13,9 @@
 # EMBEDDED_PG_PORT (5433) is the embedded fallback's port; SERVICE_JAVA_OPTS replaces the services' JVM flags.
 # SMTP_HOST/SMTP_PORT/SMTP_USERNAME/SMTP_PASSWORD/SMTP_START_TLS name a real mail server; without SMTP_HOST a local
 # GreenMail server catches every mail (SMTP 3025, IMAP 3143, HTTP API 8025: /api/user/<address>/messages/INBOX).
-# All runtime state (pids, logs, Kafka and embedded PostgreSQL data) lives in deploy/local/.data.
+# Authentication: a local RSA key pair is made on first run (deploy/local/.data/keys); every service trusts it and
+# deploy/local/token.sh prints tokens signed with it.
+# All runtime state (pids, logs, keys, Kafka and embedded PostgreSQL data) lives in deploy/local/.data.
 set -euo pipefail
 
 # shellcheck source=stack-lib.sh
@@ -27,7 +29,7 @@ while [ $# -gt 0 ]; do
     --background) background=true; shift ;;
     --rebuild) rebuild=true; shift ;;
     --timeout) ready_timeout="${2:?--timeout needs a number of seconds}"; shift 2 ;;
-    -h | --help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) warn "run.sh: unknown option $1 (see --help)"; exit 2 ;;
   esac
 done
@@ -292,10 +294,13 @@ start_service() {
   if [ "$name" = notifications-service ]; then
     env+=("${smtp_env[@]}")
   fi
-  if [ "$name" != gateway ]; then
-    database="${name%-service}"
-    env+=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$db_host:$db_port/$database"
-      QUARKUS_DATASOURCE_USERNAME="$db_user" QUARKUS_DATASOURCE_PASSWORD="$db_password")
+  database="${name%-service}" # units, tasks, notifications; the gateway's (API keys) is gateway
+  env+=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$db_host:$db_port/$database"
+    QUARKUS_DATASOURCE_USERNAME="$db_user" QUARKUS_DATASOURCE_PASSWORD="$db_password")
+  # every service verifies bearer tokens itself against the local key; the gateway also signs API-key tokens with it
+  env+=(MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$jwt_key_dir/public.pem" MP_JWT_VERIFY_ISSUER="$jwt_issuer")
+  if [ "$name" = gateway ]; then
+    env+=(SMALLRYE_JWT_SIGN_KEY_LOCATION="file:$jwt_key_dir/private.pem")
   fi
   start_managed "$name" "${env[@]}" -- java "${service_java_opts[@]}" \
     -jar "$root/$name/target/quarkus-app/quarkus-run.jar"
@@ -374,6 +379,10 @@ log "  Kafka 127.0.0.1:$kafka_port: $kafka_description"
 
 ensure_smtp
 log "  mail: $smtp_description"
+
+log "Keys:"
+ensure_jwt_keys || die "no signing key for the local stack"
+log "  tokens: deploy/local/token.sh <admin|supervisor|viewer|unit UNIT_ID> (key pair in ${jwt_key_dir#"$root/"})"
 
 log "Services:"
 for entry in "${domain_services[@]}"; do

@@ -2,6 +2,8 @@
 # Smoke test of the local stack, for CI after `mvn verify` (works as root, without a terminal or standard input):
 #   1. deploy/local/run.sh --background, and how long the stack took to become ready;
 #   2. every service answers UP on /q/health/ready;
+#   2b. authentication through the gateway: anonymous → 401, a token.sh admin token → 200, and an API key issued
+#      with that token reads, then is revoked and refused;
 #   3. deploy/local/stop.sh, after which nothing it started may be left: no recorded PID alive, no process of this
 #      checkout's stack (service jars, Kafka data directory, embedded PostgreSQL), no listener on 8080-8083 or 9092.
 # Exits non-zero on any failure, after stopping what it started.
@@ -80,6 +82,32 @@ for entry in "$gateway_service" "${domain_services[@]}"; do
   [[ "$body" =~ \"status\":\ *\"UP\" ]] || fail "$name is not UP on http://localhost:$port/q/health/ready: ${body:-no answer}"
   log "smoke-test: $name UP"
 done
+
+# --- authentication through the gateway ----------------------------------------------------------------------------
+
+gateway_url="http://localhost:${gateway_service##*:}"
+# expect_status EXPECTED WHAT CURL-ARGS...: fails unless curl gets EXPECTED; the body is left in $body_file
+body_file="$(mktemp)"
+expect_status() {
+  local expected="$1" what="$2" status; shift 2
+  status="$(curl -s --max-time 10 -o "$body_file" -w '%{http_code}' "$@")" || status="none"
+  [ "$status" = "$expected" ] || fail "$what: expected $expected, got $status: $(head -c 300 "$body_file")"
+  log "smoke-test: $what: $status"
+}
+json_field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p" "$body_file"; }
+
+expect_status 401 "anonymous GET /api/v1/tasks" "$gateway_url/api/v1/tasks"
+admin_token="$("$local_dir/token.sh" admin 2>/dev/null | tail -n 1)"
+expect_status 200 "GET /api/v1/tasks as admin (token.sh)" -H "Authorization: Bearer $admin_token" "$gateway_url/api/v1/tasks"
+expect_status 201 "POST /api/v1/api-keys (tasks:read)" -H "Authorization: Bearer $admin_token" \
+  -H 'Content-Type: application/json' -d '{"name":"smoke-test","scopes":["tasks:read"]}' "$gateway_url/api/v1/api-keys"
+api_key="$(json_field secret)" api_key_id="$(json_field id)"
+[ -n "$api_key" ] && [ -n "$api_key_id" ] || fail "no secret or id in the new API key: $(cat "$body_file")"
+expect_status 200 "GET /api/v1/tasks with the API key" -H "X-API-Key: $api_key" "$gateway_url/api/v1/tasks"
+expect_status 204 "DELETE /api/v1/api-keys/{id}" -X DELETE -H "Authorization: Bearer $admin_token" \
+  "$gateway_url/api/v1/api-keys/$api_key_id"
+expect_status 401 "GET /api/v1/tasks with the revoked key" -H "X-API-Key: $api_key" "$gateway_url/api/v1/tasks"
+rm -f "$body_file"
 
 # --- stop, and nothing may be left ----------------------------------------------------------------------------------
 

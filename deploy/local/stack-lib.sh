@@ -22,6 +22,11 @@ gateway_service=gateway:8080
 kafka_port=9092
 kafka_controller_port=9093
 
+# Bearer tokens in the local stack: a key pair made on first use (ensure_jwt_keys), never committed (.data is ignored).
+# Every service trusts the public key; the gateway signs API-key tokens with the private one, token.sh people's tokens.
+jwt_key_dir="$data_dir/keys"
+jwt_issuer="https://supervision.local/issuer"
+
 # Grace period before SIGKILL; Quarkus, Kafka and PostgreSQL all shut down cleanly well within it.
 stop_timeout="${STOP_TIMEOUT:-30}"
 
@@ -164,4 +169,18 @@ stack_processes() {
     esac
     printf '%s %s\n' "$pid" "${cmdline:0:200}"
   done
+}
+
+# Makes the local RSA key pair (PKCS#8 PEM) unless it exists. Needs openssl. The private key is readable by its owner
+# only; it signs tokens that every local service accepts.
+ensure_jwt_keys() {
+  [ -s "$jwt_key_dir/private.pem" ] && [ -s "$jwt_key_dir/public.pem" ] && return 0
+  command -v openssl >/dev/null || { warn "openssl is needed to make the local signing key"; return 1; }
+  mkdir -p "$jwt_key_dir"
+  chmod 700 "$jwt_key_dir"
+  (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$jwt_key_dir/private.pem.tmp" 2>/dev/null) &&
+    openssl pkey -in "$jwt_key_dir/private.pem.tmp" -pubout -out "$jwt_key_dir/public.pem" 2>/dev/null &&
+    mv "$jwt_key_dir/private.pem.tmp" "$jwt_key_dir/private.pem" ||
+    { warn "could not make the local key pair in $jwt_key_dir"; rm -f "$jwt_key_dir"/*.tmp; return 1; }
+  log "  made a local signing key pair in ${jwt_key_dir#"$root/"}"
 }

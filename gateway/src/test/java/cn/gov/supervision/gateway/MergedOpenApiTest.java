@@ -72,6 +72,14 @@ class MergedOpenApiTest {
         assertThat(document.getComponents().getSecuritySchemes()).containsKeys("bearerJwt", "apiKey");
         assertThat(document.getComponents().getSecuritySchemes().get("apiKey").getName()).isEqualTo("X-API-Key");
         assertThat(danglingRefs(JSON.readTree(merged))).isEmpty();
+
+        // the gateway's own operations, under its own tag and the bearer scheme (an API key cannot manage keys)
+        assertThat(operations).contains("GET /api/v1/api-keys", "POST /api/v1/api-keys", "GET /api/v1/api-keys/{id}",
+                "DELETE /api/v1/api-keys/{id}");
+        Operation create = document.getPaths().get("/api/v1/api-keys").getPost();
+        assertThat(create.getTags()).containsExactly("gateway");
+        assertThat(create.getSecurity()).singleElement().satisfies(requirement ->
+                assertThat(requirement).containsOnlyKeys("bearerJwt"));
     }
 
     @Test

@@ -23,8 +23,8 @@ import java.util.Properties;
  * </pre>
  *
  * Connects to PGHOST:PGPORT (default 127.0.0.1:5432) as PGUSER (default postgres; PGPASSWORD if set) and creates
- * the missing databases (default units, tasks, notifications). {@code --wait} keeps retrying while the server is not
- * up yet, for a server that is still starting.
+ * the missing databases (default units, tasks, notifications, and gateway for its API keys). {@code --wait} keeps
+ * retrying while the server is not up yet, for a server that is still starting.
  * <p>
  * Exit status: 0 ready; {@value #UNREACHABLE} nothing accepts connections on host:port (run.sh then falls back to the
  * embedded server); 1 reachable but unusable (wrong credentials, no CREATEDB right...): that needs a human, not a
@@ -34,7 +34,7 @@ public final class LocalDatabases {
 
     static final int UNREACHABLE = 3;
 
-    private static final List<String> DEFAULT_DATABASES = List.of("units", "tasks", "notifications");
+    private static final List<String> DEFAULT_DATABASES = List.of("units", "tasks", "notifications", "gateway");
 
     private LocalDatabases() {
     }

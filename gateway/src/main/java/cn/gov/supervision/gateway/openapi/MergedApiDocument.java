@@ -3,11 +3,16 @@ package cn.gov.supervision.gateway.openapi;
 import cn.gov.supervision.gateway.config.GatewayConfig;
 import cn.gov.supervision.gateway.proxy.Upstream;
 import cn.gov.supervision.gateway.proxy.Upstreams;
+import cn.gov.supervision.gateway.rest.ApiKeyResource;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +39,8 @@ public class MergedApiDocument {
     private final ApiDocumentMerger merger;
     private final Duration ttl;
     private final Map<String, ServiceApiDocument> lastSeen = new ConcurrentHashMap<>();
+    /** The gateway's own operations (API keys), merged like a service's under the tag "gateway". */
+    private final ServiceApiDocument own = ownDocument();
 
     private Cached cached;
     private CompletableFuture<ObjectNode> rebuilding;
@@ -97,6 +104,9 @@ public class MergedApiDocument {
                     documents.add(fetched.document());
                 }
             }
+            if (!documents.isEmpty()) { // with no service at all, the document is unavailable (503), not just keys
+                documents.add(own);
+            }
             ObjectNode merged = merger.merge(documents, missing);
             Duration lifetime = allFresh || PARTIAL_TTL.compareTo(ttl) > 0 ? ttl : PARTIAL_TTL;
             synchronized (this) {
@@ -107,5 +117,13 @@ public class MergedApiDocument {
     }
 
     private record Fetched(String serviceName, ServiceApiDocument document, boolean fresh) {
+    }
+
+    private static ServiceApiDocument ownDocument() {
+        try (InputStream in = MergedApiDocument.class.getResourceAsStream("/openapi/gateway.json")) {
+            return new ServiceApiDocument("gateway", List.of(ApiKeyResource.PATH), (ObjectNode) new ObjectMapper().readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The gateway's own OpenAPI document is part of its jar", e);
+        }
     }
 }
