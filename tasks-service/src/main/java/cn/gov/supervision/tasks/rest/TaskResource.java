@@ -133,13 +133,12 @@ public class TaskResource {
     @GET
     @Path("/calendar.ics")
     @Produces("text/calendar")
-    @Operation(summary = "iCalendar feed of a unit's open, dated assignments, with reminder alarms")
+    @Operation(summary = "iCalendar feed of a unit's open, dated assignments, with reminder alarms; a unit user's "
+            + "own unit when unitId is left out")
     public Response calendar(@QueryParam("unitId") UUID unitId) {
-        if (unitId == null) {
-            throw ProblemException.invalidField("unitId", "is required");
-        }
-        return Response.ok(calendarFeed.forUnit(unitId), "text/calendar; charset=UTF-8")
-                .header("Content-Disposition", "inline; filename=\"tasks-" + unitId + ".ics\"")
+        CalendarFeed.Feed feed = calendarFeed.forUnit(unitId);
+        return Response.ok(feed.text(), "text/calendar; charset=UTF-8")
+                .header("Content-Disposition", "inline; filename=\"tasks-" + feed.unitId() + ".ics\"")
                 .build();
     }
 }
