@@ -1,5 +1,7 @@
 package cn.gov.supervision.tasks;
 
+import org.junit.jupiter.api.BeforeAll;
+import cn.gov.supervision.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -22,6 +24,11 @@ import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 class StatsAndCalendarTest {
+
+    @BeforeAll
+    static void actAsAdmin() {
+        TestTokens.actAs(TestTokens.admin());
+    }
 
     @Test
     void statisticsOfAKnownPlan() {

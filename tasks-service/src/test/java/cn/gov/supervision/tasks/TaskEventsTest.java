@@ -1,5 +1,7 @@
 package cn.gov.supervision.tasks;
 
+import org.junit.jupiter.api.BeforeAll;
+import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.testkit.EventSchemas;
 import cn.gov.supervision.testkit.KafkaBroker;
 import cn.gov.supervision.testkit.KafkaTestResource;
@@ -24,6 +26,11 @@ import static org.awaitility.Awaitility.await;
 /** tasks.events: in order per task, with the full state, as the published schema says, and never lost. */
 @QuarkusTest
 class TaskEventsTest {
+
+    @BeforeAll
+    static void actAsAdmin() {
+        TestTokens.actAs(TestTokens.admin());
+    }
 
     private static final String SCHEMA = "schemas/task-event.schema.json";
 
