@@ -1,10 +1,10 @@
 package cn.gov.supervision.tasks;
 
-import org.junit.jupiter.api.BeforeAll;
 import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.testkit.UnitsServiceTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

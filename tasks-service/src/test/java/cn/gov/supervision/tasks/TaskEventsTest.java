@@ -1,15 +1,15 @@
 package cn.gov.supervision.tasks;
 
-import org.junit.jupiter.api.BeforeAll;
-import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.testkit.EventSchemas;
 import cn.gov.supervision.testkit.KafkaBroker;
 import cn.gov.supervision.testkit.KafkaTestResource;
+import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.testkit.TopicProbe;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
