@@ -1,6 +1,8 @@
 package cn.gov.supervision.tasks;
 
+import cn.gov.supervision.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,6 +17,11 @@ import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
 class PlanApiTest {
+
+    @BeforeAll
+    static void actAsAdmin() {
+        TestTokens.actAs(TestTokens.admin());
+    }
 
     @Test
     void plansAreCreatedReadUpdatedWithETagsAndDeletedOnlyWhenEmpty() {

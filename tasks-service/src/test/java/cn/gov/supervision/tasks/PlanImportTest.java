@@ -1,8 +1,10 @@
 package cn.gov.supervision.tasks;
 
+import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.testkit.UnitsServiceTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -24,6 +26,11 @@ import static org.hamcrest.Matchers.not;
 /** The plan importer on the real Huzhou document, through HTTP, against the real units-service. */
 @QuarkusTest
 class PlanImportTest {
+
+    @BeforeAll
+    static void actAsAdmin() {
+        TestTokens.actAs(TestTokens.admin());
+    }
 
     static String huzhou() throws IOException {
         try (InputStream in = PlanImportTest.class.getResourceAsStream("/documents/huzhou-2022-work-plan.txt")) {

@@ -3,11 +3,13 @@ package cn.gov.supervision.tasks;
 import cn.gov.supervision.testkit.EventSchemas;
 import cn.gov.supervision.testkit.KafkaBroker;
 import cn.gov.supervision.testkit.KafkaTestResource;
+import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.testkit.TopicProbe;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,6 +26,11 @@ import static org.awaitility.Awaitility.await;
 /** tasks.events: in order per task, with the full state, as the published schema says, and never lost. */
 @QuarkusTest
 class TaskEventsTest {
+
+    @BeforeAll
+    static void actAsAdmin() {
+        TestTokens.actAs(TestTokens.admin());
+    }
 
     private static final String SCHEMA = "schemas/task-event.schema.json";
 

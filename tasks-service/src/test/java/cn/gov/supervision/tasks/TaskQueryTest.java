@@ -1,6 +1,8 @@
 package cn.gov.supervision.tasks;
 
+import cn.gov.supervision.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,11 @@ import static org.hamcrest.Matchers.hasSize;
 /** Filters, paging and sorting of GET /tasks on a small plan whose answers are known. */
 @QuarkusTest
 class TaskQueryTest {
+
+    @BeforeAll
+    static void actAsAdmin() {
+        TestTokens.actAs(TestTokens.admin());
+    }
 
     private static String planId;
     private static String standardization;

@@ -1,7 +1,9 @@
 package cn.gov.supervision.tasks;
 
+import cn.gov.supervision.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,11 @@ import static org.hamcrest.Matchers.nullValue;
 /** The supervision workflow, per assignment, for a task led by a group (各区县政府). */
 @QuarkusTest
 class TaskWorkflowTest {
+
+    @BeforeAll
+    static void actAsAdmin() {
+        TestTokens.actAs(TestTokens.admin());
+    }
 
     private static String planId;
 

@@ -1,15 +1,15 @@
 package cn.gov.supervision.units;
 
-import org.junit.jupiter.api.BeforeAll;
-import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.testkit.KafkaBroker;
 import cn.gov.supervision.testkit.KafkaTestResource;
+import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.testkit.TopicProbe;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;

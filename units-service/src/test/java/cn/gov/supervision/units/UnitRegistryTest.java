@@ -1,8 +1,7 @@
 package cn.gov.supervision.units;
 
-import org.junit.jupiter.api.BeforeAll;
-import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.testkit.EventSchemas;
+import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.testkit.TopicProbe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -37,17 +37,17 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 class UnitRegistryTest {
 
-    @BeforeAll
-    static void actAsAdmin() {
-        TestTokens.actAs(TestTokens.admin());
-    }
-
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
     /** The producer's own contract file, read from this module's classpath. */
     private static final String SCHEMA = "schemas/unit-event.schema.json";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @BeforeAll
+    static void actAsAdmin() {
+        TestTokens.actAs(TestTokens.admin());
+    }
 
     @Test
     void referenceDataHasEveryUnitOfThePlanInSimplifiedChinese() {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.List;
@@ -14,8 +15,12 @@ import java.util.UUID;
 /**
  * units-service, for the importer's writes: it is the authority on unit names, so documents are resolved there, and
  * units a document names but the registry lacks are created there. Reads never come here (see UnitReadModelUpdater).
+ * It acts as the importing caller: the request's Authorization header goes along (application.properties,
+ * org.eclipse.microprofile.rest.client.propagateHeaders), so units-service decides by the same token whether that
+ * caller may resolve (units:read) and create (units:write) units.
  */
 @RegisterRestClient(configKey = "units-service")
+@RegisterClientHeaders
 @Path("/api/v1/units")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

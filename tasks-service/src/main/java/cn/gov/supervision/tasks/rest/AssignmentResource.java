@@ -1,10 +1,12 @@
 package cn.gov.supervision.tasks.rest;
 
+import cn.gov.supervision.kit.security.Permissions;
 import cn.gov.supervision.tasks.api.CompletionRequest;
 import cn.gov.supervision.tasks.api.ExtensionRequest;
 import cn.gov.supervision.tasks.api.ProgressRequest;
 import cn.gov.supervision.tasks.api.ReasonRequest;
 import cn.gov.supervision.tasks.service.AssignmentWorkflow;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +36,7 @@ public class AssignmentResource {
 
     @POST
     @Path("/progress")
+    @RolesAllowed(Permissions.TASKS_REPORT)
     @Operation(summary = "Report progress (NOT_STARTED or IN_PROGRESS → IN_PROGRESS)")
     public Response progress(@PathParam("taskId") UUID taskId, @PathParam("unitId") UUID unitId,
                              @NotNull @Valid ProgressRequest request) {
@@ -42,6 +45,7 @@ public class AssignmentResource {
 
     @POST
     @Path("/completion-request")
+    @RolesAllowed(Permissions.TASKS_REPORT)
     @Operation(summary = "Request completion with evidence (IN_PROGRESS → COMPLETION_REQUESTED)")
     public Response requestCompletion(@PathParam("taskId") UUID taskId, @PathParam("unitId") UUID unitId,
                                       @NotNull @Valid CompletionRequest request) {
@@ -50,6 +54,7 @@ public class AssignmentResource {
 
     @POST
     @Path("/completion-request/approve")
+    @RolesAllowed(Permissions.TASKS_REVIEW)
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Approve a completion request (COMPLETION_REQUESTED → COMPLETED)")
     public Response approveCompletion(@PathParam("taskId") UUID taskId, @PathParam("unitId") UUID unitId) {
@@ -58,6 +63,7 @@ public class AssignmentResource {
 
     @POST
     @Path("/completion-request/return")
+    @RolesAllowed(Permissions.TASKS_REVIEW)
     @Operation(summary = "Return a completion request with a reason (COMPLETION_REQUESTED → IN_PROGRESS)")
     public Response returnCompletion(@PathParam("taskId") UUID taskId, @PathParam("unitId") UUID unitId,
                                      @NotNull @Valid ReasonRequest request) {
@@ -66,6 +72,7 @@ public class AssignmentResource {
 
     @POST
     @Path("/extension-request")
+    @RolesAllowed(Permissions.TASKS_REPORT)
     @Operation(summary = "Request a later due date (NOT_STARTED or IN_PROGRESS → EXTENSION_REQUESTED)")
     public Response requestExtension(@PathParam("taskId") UUID taskId, @PathParam("unitId") UUID unitId,
                                      @NotNull @Valid ExtensionRequest request) {
@@ -74,6 +81,7 @@ public class AssignmentResource {
 
     @POST
     @Path("/extension-request/approve")
+    @RolesAllowed(Permissions.TASKS_REVIEW)
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Approve an extension: the unit's due date changes, the old one stays in history")
     public Response approveExtension(@PathParam("taskId") UUID taskId, @PathParam("unitId") UUID unitId) {
@@ -82,6 +90,7 @@ public class AssignmentResource {
 
     @POST
     @Path("/extension-request/reject")
+    @RolesAllowed(Permissions.TASKS_REVIEW)
     @Operation(summary = "Reject an extension with a reason; the unit goes back to where it was")
     public Response rejectExtension(@PathParam("taskId") UUID taskId, @PathParam("unitId") UUID unitId,
                                     @NotNull @Valid ReasonRequest request) {

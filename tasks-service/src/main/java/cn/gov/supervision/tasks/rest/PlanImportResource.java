@@ -1,8 +1,10 @@
 package cn.gov.supervision.tasks.rest;
 
 import cn.gov.supervision.kit.problem.ProblemException;
+import cn.gov.supervision.kit.security.Permissions;
 import cn.gov.supervision.tasks.api.ImportResult;
 import cn.gov.supervision.tasks.service.PlanImporter;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +33,7 @@ import java.nio.file.Files;
 @Path("/api/v1/plans/import")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "plans", description = "Yearly work plans")
+@RolesAllowed(Permissions.TASKS_WRITE)
 public class PlanImportResource {
 
     private final PlanImporter importer;

@@ -1,10 +1,12 @@
 package cn.gov.supervision.tasks.rest;
 
+import cn.gov.supervision.kit.security.Permissions;
 import cn.gov.supervision.kit.web.EntityTags;
 import cn.gov.supervision.kit.web.PageView;
 import cn.gov.supervision.tasks.api.PlanRequest;
 import cn.gov.supervision.tasks.api.PlanView;
 import cn.gov.supervision.tasks.service.PlanService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,6 +36,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "plans", description = "Yearly work plans")
+@RolesAllowed(Permissions.TASKS_READ)
 public class PlanResource {
 
     private final PlanService plans;
@@ -56,12 +59,14 @@ public class PlanResource {
     }
 
     @POST
+    @RolesAllowed(Permissions.TASKS_WRITE)
     public Response create(@NotNull @Valid PlanRequest request, @Context UriInfo uriInfo) {
         PlanView plan = plans.create(request);
         return withETag(Response.created(uriInfo.getAbsolutePathBuilder().path(plan.id().toString()).build()), plan);
     }
 
     @PUT
+    @RolesAllowed(Permissions.TASKS_WRITE)
     @Path("/{id}")
     @Operation(summary = "Replace a plan's fields; needs If-Match")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -70,6 +75,7 @@ public class PlanResource {
     }
 
     @DELETE
+    @RolesAllowed(Permissions.TASKS_WRITE)
     @Path("/{id}")
     @Operation(summary = "Delete a plan that has no task (409 otherwise)")
     public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

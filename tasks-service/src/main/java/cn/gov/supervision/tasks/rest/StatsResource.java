@@ -1,8 +1,10 @@
 package cn.gov.supervision.tasks.rest;
 
+import cn.gov.supervision.kit.security.Permissions;
 import cn.gov.supervision.tasks.api.PlanStats;
 import cn.gov.supervision.tasks.api.UnitStats;
 import cn.gov.supervision.tasks.service.StatsService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +21,7 @@ import java.util.UUID;
 @Path("/api/v1/stats")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "stats", description = "Supervision statistics")
+@RolesAllowed(Permissions.TASKS_READ)
 public class StatsResource {
 
     private final StatsService stats;

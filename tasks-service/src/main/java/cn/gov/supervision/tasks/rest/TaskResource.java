@@ -1,6 +1,7 @@
 package cn.gov.supervision.tasks.rest;
 
 import cn.gov.supervision.kit.problem.ProblemException;
+import cn.gov.supervision.kit.security.Permissions;
 import cn.gov.supervision.kit.web.EntityTags;
 import cn.gov.supervision.kit.web.PageView;
 import cn.gov.supervision.tasks.api.CreateTaskRequest;
@@ -15,6 +16,7 @@ import cn.gov.supervision.tasks.domain.Light;
 import cn.gov.supervision.tasks.domain.TaskCategory;
 import cn.gov.supervision.tasks.service.CalendarFeed;
 import cn.gov.supervision.tasks.service.TaskService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -48,6 +50,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "tasks", description = "Key tasks, their assignments and history")
+@RolesAllowed(Permissions.TASKS_READ)
 public class TaskResource {
 
     private final TaskService tasks;
@@ -82,6 +85,7 @@ public class TaskResource {
     }
 
     @POST
+    @RolesAllowed(Permissions.TASKS_WRITE)
     public Response create(@NotNull @Valid CreateTaskRequest request, @Context UriInfo uriInfo) {
         TaskView task = tasks.create(request);
         return TaskResponses.withETag(Response.created(
@@ -95,6 +99,7 @@ public class TaskResource {
     }
 
     @PATCH
+    @RolesAllowed(Permissions.TASKS_WRITE)
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change some fields of a task; needs If-Match. Changing units keeps the assignments of units "
@@ -105,6 +110,7 @@ public class TaskResource {
     }
 
     @DELETE
+    @RolesAllowed(Permissions.TASKS_WRITE)
     @Path("/{id}")
     public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         tasks.delete(id, EntityTags.optionalVersion(ifMatch));
@@ -127,13 +133,12 @@ public class TaskResource {
     @GET
     @Path("/calendar.ics")
     @Produces("text/calendar")
-    @Operation(summary = "iCalendar feed of a unit's open, dated assignments, with reminder alarms")
+    @Operation(summary = "iCalendar feed of a unit's open, dated assignments, with reminder alarms; a unit user's "
+            + "own unit when unitId is left out")
     public Response calendar(@QueryParam("unitId") UUID unitId) {
-        if (unitId == null) {
-            throw ProblemException.invalidField("unitId", "is required");
-        }
-        return Response.ok(calendarFeed.forUnit(unitId), "text/calendar; charset=UTF-8")
-                .header("Content-Disposition", "inline; filename=\"tasks-" + unitId + ".ics\"")
+        CalendarFeed.Feed feed = calendarFeed.forUnit(unitId);
+        return Response.ok(feed.text(), "text/calendar; charset=UTF-8")
+                .header("Content-Disposition", "inline; filename=\"tasks-" + feed.unitId() + ".ics\"")
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package cn.gov.supervision.tasks.service;
 
 import cn.gov.supervision.kit.problem.ProblemException;
+import cn.gov.supervision.kit.security.Caller;
 import cn.gov.supervision.kit.text.ChineseText;
 import cn.gov.supervision.tasks.api.CompletionRequest;
 import cn.gov.supervision.tasks.api.ExtensionRequest;
@@ -38,15 +39,17 @@ public class AssignmentWorkflow {
     private final TaskHistory history;
     private final TaskViews views;
     private final TaskEvents events;
+    private final Caller caller;
 
     public AssignmentWorkflow(TaskService taskService, TaskRepository tasks, ProgressReportRepository progressReports,
-                              TaskHistory history, TaskViews views, TaskEvents events) {
+                              TaskHistory history, TaskViews views, TaskEvents events, Caller caller) {
         this.taskService = taskService;
         this.tasks = tasks;
         this.progressReports = progressReports;
         this.history = history;
         this.views = views;
         this.events = events;
+        this.caller = caller;
     }
 
     @Transactional
@@ -61,7 +64,7 @@ public class AssignmentWorkflow {
         report.text = ChineseText.clean(request.text());
         report.percent = request.percent();
         report.links = views.writeLinks(request.links());
-        report.reportedBy = Actors.current();
+        report.reportedBy = caller.actor();
         progressReports.persist(report);
         if (request.percent() != null) {
             assignment.percent = request.percent();
@@ -173,7 +176,9 @@ public class AssignmentWorkflow {
         assignment.extensionReason = null;
     }
 
+    /** Every action goes through here, so a caller confined to a unit can touch its own assignment only. */
     private Assignment assignmentOf(Task task, UUID unitId, AssignmentAction action) {
+        caller.requireUnit(unitId, action + " on the assignment");
         Assignment assignment = task.assignmentOf(unitId).orElseThrow(() -> ProblemException.notFound(
                 "Assignment of unit " + unitId + " in task", task.id));
         if (!action.allowedFrom(assignment.status)) {

@@ -1,6 +1,7 @@
 package cn.gov.supervision.tasks.service;
 
 import cn.gov.supervision.kit.problem.ProblemException;
+import cn.gov.supervision.kit.security.Caller;
 import cn.gov.supervision.tasks.config.TasksConfig;
 import cn.gov.supervision.tasks.domain.Assignment;
 import cn.gov.supervision.tasks.domain.UnitRef;
@@ -43,15 +44,21 @@ public class CalendarFeed {
     private final EntityManager entityManager;
     private final UnitRefRepository units;
     private final TasksConfig config;
+    private final Caller caller;
 
-    public CalendarFeed(EntityManager entityManager, UnitRefRepository units, TasksConfig config) {
+    public CalendarFeed(EntityManager entityManager, UnitRefRepository units, TasksConfig config, Caller caller) {
         this.entityManager = entityManager;
         this.units = units;
         this.config = config;
+        this.caller = caller;
     }
 
+    /** A unit's feed; a caller confined to a unit reads its own (the default for it) and no other. */
     @Transactional
-    public String forUnit(UUID unitId) {
+    public Feed forUnit(UUID requested) {
+        UUID unitId = requested != null ? requested : caller.confinedUnit()
+                .orElseThrow(() -> ProblemException.invalidField("unitId", "is required"));
+        caller.requireUnit(unitId, "read the calendar");
         UnitRef unit = units.findById(unitId);
         if (unit == null) {
             throw ProblemException.notFound("Unit", unitId);
@@ -80,7 +87,11 @@ public class CalendarFeed {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
+        return new Feed(unitId, out.toString());
+    }
+
+    /** The iCalendar text of one unit's feed. */
+    public record Feed(UUID unitId, String text) {
     }
 
     private VEvent event(Assignment assignment) {

@@ -1,5 +1,6 @@
 package cn.gov.supervision.tasks.service;
 
+import cn.gov.supervision.kit.security.Caller;
 import cn.gov.supervision.tasks.api.PlanStats;
 import cn.gov.supervision.tasks.api.UnitStats;
 import cn.gov.supervision.tasks.api.UnitSummary;
@@ -13,10 +14,12 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Supervision statistics, computed by the database over assignments (per unit) and tasks (per plan). */
@@ -46,27 +49,40 @@ public class StatsService {
     private final Today today;
     private final TasksConfig config;
     private final PlanService plans;
+    private final Caller caller;
 
     public StatsService(EntityManager entityManager, UnitDirectory units, Today today, TasksConfig config,
-                        PlanService plans) {
+                        PlanService plans, Caller caller) {
         this.entityManager = entityManager;
         this.units = units;
         this.today = today;
         this.config = config;
         this.plans = plans;
+        this.caller = caller;
     }
 
+    /** Every unit's row, or only its own for a caller confined to a unit. */
     @Transactional
     public List<UnitStats> byUnit(UUID planId) {
         if (planId != null) {
             plans.require(planId);
         }
-        Query query = entityManager.createNativeQuery(UNIT_STATS.formatted(planId == null ? "" : "WHERE t.plan_id = :planId"))
+        Optional<UUID> own = caller.confinedUnit();
+        List<String> clauses = new ArrayList<>();
+        if (planId != null) {
+            clauses.add("t.plan_id = :planId");
+        }
+        if (own.isPresent()) {
+            clauses.add("a.unit_id = :unitId");
+        }
+        Query query = entityManager.createNativeQuery(UNIT_STATS.formatted(
+                        clauses.isEmpty() ? "" : "WHERE " + String.join(" AND ", clauses)))
                 .setParameter("zone", config.timeZone().getId())
                 .setParameter("today", today.date());
         if (planId != null) {
             query.setParameter("planId", planId);
         }
+        own.ifPresent(unitId -> query.setParameter("unitId", unitId));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         Map<UUID, UnitSummary> names = units.summaries(rows.stream().map(r -> (UUID) r[0]).toList());

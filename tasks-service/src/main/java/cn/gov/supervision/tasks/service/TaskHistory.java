@@ -1,5 +1,6 @@
 package cn.gov.supervision.tasks.service;
 
+import cn.gov.supervision.kit.security.Caller;
 import cn.gov.supervision.kit.web.RequestIds;
 import cn.gov.supervision.tasks.domain.TaskChange;
 import cn.gov.supervision.tasks.repository.TaskChangeRepository;
@@ -24,7 +25,8 @@ public class TaskHistory {
         change.id = UUID.randomUUID();
         change.taskId = taskId;
         change.changedAt = OffsetDateTime.now();
-        change.actor = Actors.current();
+        // the verified caller (a person's name or an API key's token subject); null for changes no request made
+        change.actor = Caller.currentActor();
         change.requestId = RequestIds.current();
         change.action = action;
         change.unitId = unitId;

@@ -1,6 +1,7 @@
 package cn.gov.supervision.tasks.service;
 
 import cn.gov.supervision.kit.problem.ProblemException;
+import cn.gov.supervision.kit.security.Caller;
 import cn.gov.supervision.kit.text.ChineseText;
 import cn.gov.supervision.kit.web.EntityTags;
 import cn.gov.supervision.kit.web.PageView;
@@ -26,6 +27,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Creating, changing, deleting and reading tasks; every change is recorded in history and published as an event. */
@@ -45,10 +47,11 @@ public class TaskService {
     private final TaskEvents events;
     private final Today today;
     private final UnitDirectory unitDirectory;
+    private final Caller caller;
 
     public TaskService(TaskRepository tasks, PlanService plans, AssignmentReconciler assignments, TaskHistory history,
                        TaskChangeRepository changes, ProgressReportRepository progressReports, TaskViews views,
-                       TaskEvents events, Today today, UnitDirectory unitDirectory) {
+                       TaskEvents events, Today today, UnitDirectory unitDirectory, Caller caller) {
         this.tasks = tasks;
         this.plans = plans;
         this.assignments = assignments;
@@ -59,21 +62,33 @@ public class TaskService {
         this.events = events;
         this.today = today;
         this.unitDirectory = unitDirectory;
+        this.caller = caller;
     }
 
+    /**
+     * A caller confined to a unit searches only the tasks its unit has an assignment on (a group's tasks reach it
+     * through the group's expansion into per-unit assignments); the restriction is part of the query, so pages and
+     * totals count only what it may see.
+     */
     @Transactional
     public PageView<TaskView> search(TaskFilter filter, String orderBy, int page, int size) {
-        TaskFilter normalized = filter.q() == null ? filter : new TaskFilter(filter.planId(), filter.unitId(),
-                filter.role(), filter.status(), filter.category(), filter.light(), filter.dueFrom(), filter.dueTo(),
-                filter.overdue(), ChineseText.matchKey(filter.q()));
-        boolean unitIsGroup = filter.unitId() != null && unitDirectory.isGroup(filter.unitId());
+        Optional<UUID> own = caller.confinedUnit();
+        if (own.isPresent() && filter.unitId() != null) {
+            caller.requireUnit(filter.unitId(), "list the tasks");
+        }
+        UUID unitId = own.orElse(filter.unitId());
+        TaskFilter normalized = new TaskFilter(filter.planId(), unitId, filter.role(), filter.status(),
+                filter.category(), filter.light(), filter.dueFrom(), filter.dueTo(), filter.overdue(),
+                filter.q() == null ? null : ChineseText.matchKey(filter.q()));
+        // a confined caller's tasks are its assignments, never those of a group it happens to be
+        boolean unitIsGroup = own.isEmpty() && unitId != null && unitDirectory.isGroup(unitId);
         TaskRepository.SearchPage found = tasks.search(normalized, unitIsGroup, today.date(), orderBy, page, size);
         return new PageView<>(views.of(found.tasks()), page, size, found.total());
     }
 
     @Transactional
     public TaskView get(UUID id) {
-        return views.of(require(id));
+        return views.of(requireReadable(id));
     }
 
     @Transactional
@@ -204,13 +219,13 @@ public class TaskService {
 
     @Transactional
     public List<TaskChangeView> history(UUID id) {
-        require(id);
+        requireReadable(id);
         return changes.findByTask(id).stream().map(TaskChangeView::of).toList();
     }
 
     @Transactional
     public List<ProgressView> progress(UUID id) {
-        require(id);
+        requireReadable(id);
         return progressReports.findByTask(id).stream()
                 .map(p -> new ProgressView(p.id, p.taskId, p.unitId, p.reportedAt, p.text, p.percent,
                         views.readLinks(p.links), p.reportedBy))
@@ -221,6 +236,16 @@ public class TaskService {
         Task task = tasks.findById(id);
         if (task == null) {
             throw ProblemException.notFound("Task", id);
+        }
+        return task;
+    }
+
+    /** The task, if the caller may read it: a caller confined to a unit reads the tasks its unit works on only. */
+    private Task requireReadable(UUID id) {
+        Task task = require(id);
+        Optional<UUID> own = caller.confinedUnit();
+        if (own.isPresent() && task.assignmentOf(own.get()).isEmpty()) {
+            throw ProblemException.forbidden("Unit " + own.get() + " has no assignment on task " + id);
         }
         return task;
     }

@@ -112,6 +112,11 @@ public class UnitNameResolution {
                     "units-service, which resolves unit names, cannot be reached; try again later", new ArrayList<>());
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
+            if (status == 403) {
+                // units-service judged the caller's own token: it may import tasks but not read or create units
+                throw ProblemException.forbidden("Importing needs units:read to resolve unit names, and units:write "
+                        + "with createMissingUnits; units-service refused this caller");
+            }
             LOG.warnf("units-service answered %d: %s", status, e.getMessage());
             throw new ProblemException(status >= 500 ? 503 : 502, "dependency-failed",
                     status >= 500 ? "Service Unavailable" : "Bad Gateway",
