@@ -7,7 +7,8 @@
 #                                                    the built jars (mvn -B -q install -DskipTests first), measure,
 #                                                    stop them again
 #   gateway/bench/proxy-overhead.sh --gateway http://127.0.0.1:8080 --tasks http://127.0.0.1:8082
-#                                                    measure a stack that is already running
+#                                                    measure a stack that is already running, as admin with a
+#                                                    token from deploy/local/token.sh (or --token JWT)
 #
 # Options: --connections N (32), --threads N (2), --duration SECONDS (20, at most 60), --warmup SECONDS (45),
 # --rounds N (2, at most 5): direct and gateway are measured in the order ABBA…, so that a drift during the run
@@ -17,11 +18,12 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-gateway_url="" tasks_url="" gateway_pid="" tasks_pid="" connections=32 threads=2 duration=20 warmup=45 rounds=2
+gateway_url="" tasks_url="" token="" gateway_pid="" tasks_pid="" connections=32 threads=2 duration=20 warmup=45 rounds=2
 while [ $# -gt 0 ]; do
   case "$1" in
     --gateway) gateway_url="$2"; shift 2;;
     --tasks) tasks_url="$2"; shift 2;;
+    --token) token="$2"; shift 2;;
     --connections) connections="$2"; shift 2;;
     --threads) threads="$2"; shift 2;;
     --duration) duration="$2"; shift 2;;
@@ -44,6 +46,23 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Started here: a key pair of this run, which the services and the gateway trust, and an admin token signed with it.
+issuer="https://supervision.bench/issuer"
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+make_keys_and_token() {
+  mkdir -p "$work/keys"
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/keys/private.pem" 2>/dev/null
+  openssl pkey -in "$work/keys/private.pem" -pubout -out "$work/keys/public.pem" 2>/dev/null
+  local now input
+  now="$(date +%s)"
+  input="$(printf '{"alg":"RS256","typ":"JWT"}' | b64url).$(printf '{"iss":"%s","sub":"bench","groups":["admin"],"iat":%s,"exp":%s}' \
+    "$issuer" "$now" "$((now + 7200))" | b64url)"
+  token="$input.$(printf '%s' "$input" | openssl dgst -sha256 -sign "$work/keys/private.pem" -binary | b64url)"
+}
+trust_env() {
+  echo MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$work/keys/public.pem" MP_JWT_VERIFY_ISSUER="$issuer"
+}
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 await_ready() { # url name
@@ -57,11 +76,16 @@ await_ready() { # url name
 # The same JVM settings for the service and the gateway, so that the comparison is about the proxy, not the flags.
 JAVA_OPTS=(-Xms256m -Xmx512m -Dfile.encoding=UTF-8)
 
+ensure_database() {
+  psql -h 127.0.0.1 -U postgres -qtc "SELECT 1 FROM pg_database WHERE datname = '$1'" | grep -q 1 \
+    || psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $1"
+}
+
 start_service() { # module database port extra-env...
   local module="$1" database="$2" port="$3"; shift 3
-  psql -h 127.0.0.1 -U postgres -qtc "SELECT 1 FROM pg_database WHERE datname = '$database'" | grep -q 1 \
-    || psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $database"
-  env QUARKUS_HTTP_PORT="$port" \
+  ensure_database "$database"
+  # shellcheck disable=SC2046  # trust_env prints NAME=value words without spaces
+  env QUARKUS_HTTP_PORT="$port" $(trust_env) \
       QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$database" \
       QUARKUS_FLYWAY_CLEAN_AT_START=true QUARKUS_FLYWAY_CLEAN_DISABLED=false \
       KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka_port" "$@" \
@@ -77,6 +101,7 @@ if [ -z "$gateway_url" ]; then
   kafka_port="$(free_port)"; controller_port="$(free_port)"
   units_port="$(free_port)"; tasks_port="$(free_port)"; gateway_port="$(free_port)"
   echo "Starting Kafka, units-service, tasks-service and the gateway (logs in $work)"
+  make_keys_and_token
   bash "$root/deploy/local/kafka.sh" run --port "$kafka_port" --controller-port "$controller_port" \
     --data-dir "$work/kafka" > "$work/kafka.log" 2>&1 &
   pids+=($!)
@@ -89,24 +114,30 @@ if [ -z "$gateway_url" ]; then
   GATEWAY_UPSTREAMS_UNITS_URL="http://127.0.0.1:$units_port" \
   GATEWAY_UPSTREAMS_TASKS_URL="http://127.0.0.1:$tasks_port" \
   GATEWAY_UPSTREAMS_NOTIFICATIONS_URL="http://127.0.0.1:$(free_port)" \
+  ensure_database gateway_for_gateway_bench
+  # shellcheck disable=SC2046
   GATEWAY_RATE_LIMIT_CAPACITY=1000000000 GATEWAY_RATE_LIMIT_REFILL_TOKENS=1000000000 \
   QUARKUS_HTTP_PORT="$gateway_port" \
-    java "${JAVA_OPTS[@]}" -jar "$root/gateway/target/quarkus-app/quarkus-run.jar" > "$work/gateway.log" 2>&1 &
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/gateway_for_gateway_bench" \
+  SMALLRYE_JWT_SIGN_KEY_LOCATION="file:$work/keys/private.pem" \
+    env $(trust_env) java "${JAVA_OPTS[@]}" -jar "$root/gateway/target/quarkus-app/quarkus-run.jar" > "$work/gateway.log" 2>&1 &
   pids+=($!)
   gateway_pid=$!
   gateway_url="http://127.0.0.1:$gateway_port"; tasks_url="http://127.0.0.1:$tasks_port"
   await_ready "$gateway_url" gateway
 fi
 loopback "$gateway_url" && loopback "$tasks_url" || { echo "only loopback targets are measured" >&2; exit 2; }
+[ -n "$token" ] || token="$("$root/deploy/local/token.sh" admin 2>/dev/null | tail -n 1)"
+auth="Authorization: Bearer $token"
 
 echo "Creating a plan and a task through the gateway"
-body="$(curl -s -H 'Content-Type: application/json' \
+body="$(curl -s -H "$auth" -H 'Content-Type: application/json' \
   -d '{"title":"性能测试计划","year":2031,"issuer":"湖州市人民政府办公室"}' "$gateway_url/api/v1/plans")"
 plan="$(printf '%s' "$body" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("id",""))' 2>/dev/null || true)"
 [ -n "$plan" ] || { echo "could not create the plan: $body" >&2; exit 1; }
 task=""
 for _ in $(seq 1 120); do # the reference units reach tasks-service through Kafka shortly after its start
-  body="$(curl -s -H 'Content-Type: application/json' -d '{"planId":"'"$plan"'","code":"BENCH-1","category":"KEY_TASK",
+  body="$(curl -s -H "$auth" -H 'Content-Type: application/json' -d '{"planId":"'"$plan"'","code":"BENCH-1","category":"KEY_TASK",
     "title":"性能测试任务","leadUnitIds":["f2a77c3b-e192-5206-8d80-10907d4acb13"],
     "deadline":{"text":"9月底前","kind":"DATE","dueDate":"2031-09-30"}}' "$gateway_url/api/v1/tasks")"
   task="$(printf '%s' "$body" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("id",""))' 2>/dev/null || true)"
@@ -115,11 +146,11 @@ for _ in $(seq 1 120); do # the reference units reach tasks-service through Kafk
 done
 [ -n "$task" ] || { echo "could not create the task: $body" >&2; exit 1; }
 path="/api/v1/tasks/$task"
-curl -fs -o /dev/null "$tasks_url$path" && curl -fs -o /dev/null "$gateway_url$path"
+curl -fs -H "$auth" -o /dev/null "$tasks_url$path" && curl -fs -H "$auth" -o /dev/null "$gateway_url$path"
 
 rate() { # url seconds → requests/s; fails on any non-2xx answer or socket error
   local out
-  out="$(wrk -t"$threads" -c"$connections" -d"${2}s" --latency "$1")"
+  out="$(wrk -t"$threads" -c"$connections" -d"${2}s" --latency -H "$auth" "$1")"
   echo "$out" > "$work/wrk-$(date +%s%N).txt"
   if grep -q "Non-2xx or 3xx responses" <<<"$out"; then
     echo "wrong answers while measuring $1:" >&2; echo "$out" >&2; exit 1
