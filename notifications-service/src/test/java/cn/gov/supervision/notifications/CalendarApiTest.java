@@ -1,5 +1,7 @@
 package cn.gov.supervision.notifications;
 
+import org.junit.jupiter.api.BeforeAll;
+import cn.gov.supervision.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +15,11 @@ import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
 class CalendarApiTest {
+
+    @BeforeAll
+    static void actAsAdmin() {
+        TestTokens.actAs(TestTokens.admin());
+    }
 
     @Test
     void theShippedArrangementsCountWorkingDays() {

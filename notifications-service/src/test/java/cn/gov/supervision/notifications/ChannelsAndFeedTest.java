@@ -1,5 +1,7 @@
 package cn.gov.supervision.notifications;
 
+import org.junit.jupiter.api.BeforeAll;
+import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.testkit.EventSchemas;
 import cn.gov.supervision.testkit.TopicProbe;
 import com.sun.net.httpserver.HttpServer;
@@ -33,6 +35,11 @@ import static org.hamcrest.Matchers.nullValue;
 /** Webhooks (signed, retried), acknowledgement by API and by e-mail link, the feed, the policy and the events. */
 @QuarkusTest
 class ChannelsAndFeedTest {
+
+    @BeforeAll
+    static void actAsAdmin() {
+        TestTokens.actAs(TestTokens.admin());
+    }
 
     private static final String SECRET = "a-webhook-secret-of-32-characters";
     private static final String SCHEMA = "schemas/notification-event.schema.json";

@@ -1,5 +1,7 @@
 package cn.gov.supervision.notifications;
 
+import org.junit.jupiter.api.BeforeAll;
+import cn.gov.supervision.testkit.TestTokens;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
@@ -31,6 +33,11 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HuzhouDigestsTest {
+
+    @BeforeAll
+    static void actAsAdmin() {
+        TestTokens.actAs(TestTokens.admin());
+    }
 
     /** The lead units of the tasks due 9月底前 (附件1 #4, #9, #13 and 附件2 #1, #3), each with its tasks due then. */
     private static final Map<UUID, Set<String>> DUE_END_OF_SEPTEMBER = Map.of(

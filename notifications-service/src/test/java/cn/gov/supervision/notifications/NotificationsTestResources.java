@@ -1,5 +1,6 @@
 package cn.gov.supervision.notifications;
 
+import cn.gov.supervision.testkit.JwtTestResource;
 import cn.gov.supervision.testkit.KafkaTestResource;
 import cn.gov.supervision.testkit.PostgresTestResource;
 import cn.gov.supervision.testkit.TasksServiceTestResource;
@@ -8,7 +9,8 @@ import io.quarkus.test.common.ResourceArg;
 
 /**
  * Real infrastructure for every test of this module: the notifications_test database, a Kafka broker, the real
- * tasks-service and units-service feeding it events, and a real SMTP server.
+ * tasks-service and units-service feeding it events, a real SMTP server, and the test key pair its bearer tokens
+ * are signed with.
  */
 @QuarkusTestResource(value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "notifications_test"))
@@ -17,6 +19,7 @@ import io.quarkus.test.common.ResourceArg;
         @ResourceArg(name = "database", value = "tasks_for_notifications_test"),
         @ResourceArg(name = "unitsDatabase", value = "units_for_notifications_test")})
 @QuarkusTestResource(SmtpTestResource.class)
+@QuarkusTestResource(JwtTestResource.class)
 public final class NotificationsTestResources {
 
     private NotificationsTestResources() {

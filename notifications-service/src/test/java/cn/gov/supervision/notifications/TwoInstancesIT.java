@@ -4,6 +4,7 @@ import cn.gov.supervision.testkit.KafkaTestResource;
 import cn.gov.supervision.testkit.NeighbourServices;
 import cn.gov.supervision.testkit.PostgresTestResource;
 import cn.gov.supervision.testkit.ServiceProcess;
+import cn.gov.supervision.testkit.TestTokens;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +33,8 @@ class TwoInstancesIT {
 
     private static final String DATABASE = "notifications_two_instances_test";
     private static final List<ServiceProcess> INSTANCES = new ArrayList<>();
+    /** Every service here checks bearer tokens; this test acts as the supervising office throughout. */
+    private static final String ADMIN = TestTokens.bearer(TestTokens.admin());
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
@@ -39,7 +43,8 @@ class TwoInstancesIT {
         String tasks = NeighbourServices.tasks("tasks_for_notifications_it", "units_for_notifications_it").baseUrl();
         PostgresTestResource.ensureDatabase(DATABASE);
         for (int i = 0; i < 2; i++) {
-            ServiceProcess instance = new ServiceProcess("notifications-service", Map.of(
+            Map<String, String> environment = new HashMap<>(TestTokens.environment());
+            environment.putAll(Map.of(
                     "QUARKUS_DATASOURCE_JDBC_URL", PostgresTestResource.jdbcUrl(DATABASE),
                     // only the first instance starts from an empty database; the second joins it
                     "QUARKUS_FLYWAY_CLEAN_AT_START", i == 0 ? "true" : "false",
@@ -49,12 +54,14 @@ class TwoInstancesIT {
                     "QUARKUS_MAILER_PORT", String.valueOf(smtp.getSmtp().getPort()),
                     "NOTIFICATIONS_ACK_SECRET", "two-instances-test",
                     "NOTIFICATIONS_DELIVERY_POLL_INTERVAL", "200ms"));
+            ServiceProcess instance = new ServiceProcess("notifications-service", environment);
             instance.start();
             INSTANCES.add(instance);
         }
         for (var unit : List.of(FGW, JSJ, GGB, ZFB, JYJ, WJW, STHJJ, JTYSJ, SGCC_HUZHOU, XFJ)) {
-            String code = given().baseUri(units).when().get("/api/v1/units/" + unit).then().extract().path("code");
-            given().baseUri(units).contentType("application/json")
+            String code = given().baseUri(units).header("Authorization", ADMIN).when().get("/api/v1/units/" + unit)
+                    .then().extract().path("code");
+            given().baseUri(units).header("Authorization", ADMIN).contentType("application/json")
                     .body(Map.of("contacts", List.of(Map.of("name", "联络员", "role", "联络员", "email", code + "@two.test"))))
                     .when().put("/api/v1/units/" + unit + "/contacts").then().statusCode(200);
         }
@@ -63,7 +70,8 @@ class TwoInstancesIT {
             document = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> given().baseUri(tasks)
-                .contentType("text/plain; charset=UTF-8").body(document.getBytes(StandardCharsets.UTF_8))
+                .header("Authorization", ADMIN).contentType("text/plain; charset=UTF-8")
+                .body(document.getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/plans/import").then().extract().statusCode() == 201);
         await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM task_info") == 60
                 && count("SELECT count(*) FROM unit_info WHERE contacts LIKE '%@two.test%'") == 10);
@@ -78,7 +86,8 @@ class TwoInstancesIT {
     @Test
     void bothInstancesRunTheSameDayAndEveryDigestIsSentOnce() throws Exception {
         List<CompletableFuture<Integer>> runs = INSTANCES.stream().map(instance -> CompletableFuture.supplyAsync(() ->
-                given().baseUri(instance.baseUrl()).contentType("application/json").body(Map.of("date", "2022-09-23"))
+                given().baseUri(instance.baseUrl()).header("Authorization", ADMIN).contentType("application/json")
+                        .body(Map.of("date", "2022-09-23"))
                         .when().post("/api/v1/notifications/runs").then().statusCode(200)
                         .extract().<Integer>path("digestsCreated"))).toList();
         int created = runs.stream().mapToInt(CompletableFuture::join).sum();

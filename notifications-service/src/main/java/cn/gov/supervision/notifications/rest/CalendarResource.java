@@ -1,9 +1,11 @@
 package cn.gov.supervision.notifications.rest;
 
+import cn.gov.supervision.kit.security.Permissions;
 import cn.gov.supervision.notifications.api.CalendarYearRequest;
 import cn.gov.supervision.notifications.api.CalendarYearView;
 import cn.gov.supervision.notifications.api.WorkdaysView;
 import cn.gov.supervision.notifications.service.CalendarService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +25,7 @@ import java.time.LocalDate;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "calendar", description = "China's official working-day calendar (holidays and 调休 make-up days)")
+@RolesAllowed(Permissions.NOTIFICATIONS_READ)
 public class CalendarResource {
 
     private final CalendarService calendar;
@@ -45,6 +48,7 @@ public class CalendarResource {
         return calendar.year(year);
     }
 
+    @RolesAllowed(Permissions.NOTIFICATIONS_WRITE)
     @PUT
     @Path("/{year}")
     @Operation(summary = "Enter a year's arrangement when the State Council announces it (admin)")

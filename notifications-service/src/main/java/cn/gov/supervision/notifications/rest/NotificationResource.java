@@ -1,6 +1,7 @@
 package cn.gov.supervision.notifications.rest;
 
 import cn.gov.supervision.kit.problem.ProblemException;
+import cn.gov.supervision.kit.security.Permissions;
 import cn.gov.supervision.kit.web.PageView;
 import cn.gov.supervision.notifications.api.NotificationView;
 import cn.gov.supervision.notifications.api.PolicyData;
@@ -9,12 +10,12 @@ import cn.gov.supervision.notifications.api.RunRequest;
 import cn.gov.supervision.notifications.api.RunResult;
 import cn.gov.supervision.notifications.api.WebhookRequest;
 import cn.gov.supervision.notifications.api.WebhookView;
-import cn.gov.supervision.notifications.service.AckLinks;
-import cn.gov.supervision.notifications.service.DigestPlanner;
 import cn.gov.supervision.notifications.service.NotificationFeed;
 import cn.gov.supervision.notifications.service.NotificationRun;
 import cn.gov.supervision.notifications.service.PolicyService;
 import cn.gov.supervision.notifications.service.WebhookService;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -45,27 +46,24 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "notifications", description = "Reminder digests: feed, acknowledgement, runs, policy, webhooks")
+@RolesAllowed(Permissions.NOTIFICATIONS_READ)
 public class NotificationResource {
 
     private final NotificationFeed feed;
     private final NotificationRun run;
-    private final DigestPlanner planner;
     private final PolicyService policies;
     private final WebhookService webhooks;
-    private final AckLinks ackLinks;
 
-    public NotificationResource(NotificationFeed feed, NotificationRun run, DigestPlanner planner,
-                                PolicyService policies, WebhookService webhooks, AckLinks ackLinks) {
+    public NotificationResource(NotificationFeed feed, NotificationRun run, PolicyService policies,
+                                WebhookService webhooks) {
         this.feed = feed;
         this.run = run;
-        this.planner = planner;
         this.policies = policies;
         this.webhooks = webhooks;
-        this.ackLinks = ackLinks;
     }
 
     @GET
-    @Operation(summary = "The in-app feed: digests, newest day first")
+    @Operation(summary = "The in-app feed: digests, newest day first (a unit's caller: its own unit's only)")
     public PageView<NotificationView> list(@QueryParam("unitId") UUID unitId, @QueryParam("unread") Boolean unread,
                                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -78,24 +76,23 @@ public class NotificationResource {
         return feed.get(id);
     }
 
+    @RolesAllowed(Permissions.NOTIFICATIONS_ACK)
     @POST
     @Path("/{id}/ack")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "签收: the unit confirms it has seen the digest; the first time is kept")
     public NotificationView acknowledge(@PathParam("id") UUID id) {
-        return feed.acknowledge(id, null);
+        return feed.acknowledge(id);
     }
 
+    /** Opened from a mail client, without a bearer token: the link's own HMAC token is what authorizes it. */
+    @PermitAll
     @GET
     @Path("/{id}/ack")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The acknowledgement link in e-mails (signed with a token)")
+    @Operation(summary = "The acknowledgement link in e-mails (signed with a token; no bearer token needed)")
     public String acknowledgeByLink(@PathParam("id") UUID id, @QueryParam("token") String token) {
-        if (!ackLinks.valid(id, token)) {
-            throw new ProblemException(403, "invalid-token", "Forbidden", "This acknowledgement link is not valid",
-                    List.of());
-        }
-        NotificationView acknowledged = feed.acknowledge(id, "e-mail link");
+        NotificationView acknowledged = feed.acknowledgeByLink(id, token);
         return "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>已签收</title></head><body>"
                 + "<p>已签收：" + acknowledged.date() + " 督办提醒（签收时间 " + acknowledged.acknowledgedAt() + "）</p>"
                 + "</body></html>";
@@ -103,15 +100,16 @@ public class NotificationResource {
 
     @GET
     @Path("/preview")
-    @Operation(summary = "Who would be told what on a day, and which rule fired for each item; sends nothing")
+    @Operation(summary = "Who would be told what on a day, and which rule fired for each item; sends nothing "
+            + "(not for a unit's caller: it shows every unit)")
     public List<PreviewEntry> preview(@QueryParam("date") LocalDate date) {
         if (date == null) {
             throw ProblemException.invalidField("date", "is required (YYYY-MM-DD)");
         }
-        return planner.plan(date).stream().map(d -> new PreviewEntry(new PreviewEntry.UnitRef(d.unit().id, d.unit().name),
-                d.recipients(), d.items())).toList();
+        return feed.preview(date);
     }
 
+    @RolesAllowed(Permissions.NOTIFICATIONS_WRITE)
     @POST
     @Path("/runs")
     @Operation(summary = "Run the daily job as of a date (admin); idempotent, for backfill and tests")
@@ -125,6 +123,7 @@ public class NotificationResource {
         return PolicyData.of(policies.current());
     }
 
+    @RolesAllowed(Permissions.NOTIFICATIONS_WRITE)
     @PUT
     @Path("/policy")
     @Operation(summary = "Replace the reminder policy (admin)")
@@ -132,6 +131,8 @@ public class NotificationResource {
         return PolicyData.of(policies.replace(policy));
     }
 
+    // webhooks hold target URLs and signing secrets: reading them is as sensitive as changing them
+    @RolesAllowed(Permissions.NOTIFICATIONS_WRITE)
     @POST
     @Path("/webhooks")
     @Operation(summary = "Register a webhook for a unit's digests (or every unit's when unitId is null)")
@@ -141,12 +142,14 @@ public class NotificationResource {
                 .entity(webhook).build();
     }
 
+    @RolesAllowed(Permissions.NOTIFICATIONS_WRITE)
     @GET
     @Path("/webhooks")
     public Map<String, List<WebhookView>> webhooks() {
         return Map.of("items", webhooks.list());
     }
 
+    @RolesAllowed(Permissions.NOTIFICATIONS_WRITE)
     @DELETE
     @Path("/webhooks/{id}")
     public Response removeWebhook(@PathParam("id") UUID id) {

@@ -1,8 +1,10 @@
 package cn.gov.supervision.notifications.service;
 
 import cn.gov.supervision.kit.problem.ProblemException;
+import cn.gov.supervision.kit.security.Caller;
 import cn.gov.supervision.kit.web.PageView;
 import cn.gov.supervision.notifications.api.NotificationView;
+import cn.gov.supervision.notifications.api.PreviewEntry;
 import cn.gov.supervision.notifications.domain.Delivery;
 import cn.gov.supervision.notifications.domain.Digest;
 import cn.gov.supervision.notifications.domain.UnitInfo;
@@ -17,13 +19,20 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The in-app feed for mobile front ends, and 签收: a unit confirming it has seen a digest. */
+/**
+ * The in-app feed for mobile front ends, and 签收: a unit confirming it has seen a digest.
+ * <p>
+ * A digest is addressed to exactly one unit ({@link Digest#unitId}, the unit whose contacts it goes to), so that unit
+ * is its owner: a caller confined to a unit sees and acknowledges only digests addressed to its unit. Escalation items
+ * about a late unit sit in the supervising unit's digest and are that unit's, not the late one's.
+ */
 @ApplicationScoped
 public class NotificationFeed {
 
@@ -32,18 +41,31 @@ public class NotificationFeed {
     private final UnitInfoRepository units;
     private final DigestMessages messages;
     private final NotificationEvents events;
+    private final DigestPlanner planner;
+    private final AckLinks ackLinks;
+    private final Caller caller;
 
     public NotificationFeed(DigestRepository digests, DeliveryRepository deliveries, UnitInfoRepository units,
-                            DigestMessages messages, NotificationEvents events) {
+                            DigestMessages messages, NotificationEvents events, DigestPlanner planner,
+                            AckLinks ackLinks, Caller caller) {
         this.digests = digests;
         this.deliveries = deliveries;
         this.units = units;
         this.messages = messages;
         this.events = events;
+        this.planner = planner;
+        this.ackLinks = ackLinks;
+        this.caller = caller;
     }
 
+    /** A caller confined to a unit lists its own unit's digests, whether or not it names the unit. */
     @Transactional
     public PageView<NotificationView> list(UUID unitId, Boolean unread, int page, int size) {
+        if (unitId != null) {
+            caller.requireUnit(unitId, "read the notifications");
+        } else {
+            unitId = caller.confinedUnit().orElse(null);
+        }
         List<String> clauses = new ArrayList<>();
         Parameters params = new Parameters();
         if (unitId != null) {
@@ -61,16 +83,51 @@ public class NotificationFeed {
 
     @Transactional
     public NotificationView get(UUID id) {
-        return view(require(id));
+        Digest digest = require(id);
+        caller.requireUnit(digest.unitId, "read a notification");
+        return view(digest);
     }
 
-    /** Idempotent: the first acknowledgement's time is the one kept and shown to supervisors. */
+    /** 签收 in the app, by the addressed unit or by a caller not confined to a unit. */
     @Transactional
-    public NotificationView acknowledge(UUID id, String by) {
+    public NotificationView acknowledge(UUID id) {
         Digest digest = require(id);
+        caller.requireUnit(digest.unitId, "acknowledge a notification");
+        return acknowledge(digest, caller.actor());
+    }
+
+    /**
+     * 签收 by the link in the e-mail: the link's HMAC token is the credential (whoever holds the mail may confirm
+     * it was received), so it is checked before anything else and no bearer token is needed or consulted.
+     */
+    @Transactional
+    public NotificationView acknowledgeByLink(UUID id, String token) {
+        if (!ackLinks.valid(id, token)) {
+            throw new ProblemException(403, "invalid-token", "Forbidden", "This acknowledgement link is not valid",
+                    List.of());
+        }
+        return acknowledge(require(id), "e-mail link");
+    }
+
+    /**
+     * What every unit would be told on a day: everyone's reminders, so not for a caller confined to one unit.
+     */
+    @Transactional
+    public List<PreviewEntry> preview(LocalDate date) {
+        if (caller.confinedUnit().isPresent()) {
+            throw ProblemException.forbidden("The preview shows every unit's reminders; a caller acting for one unit "
+                    + "reads its own in the feed");
+        }
+        return planner.plan(date).stream().map(d -> new PreviewEntry(
+                new PreviewEntry.UnitRef(d.unit().id, d.unit().name), d.recipients(), d.items())).toList();
+    }
+
+    /** Idempotent: the first acknowledgement's time (and who made it) is the one kept and shown to supervisors. */
+    private NotificationView acknowledge(Digest digest, String by) {
         if (digest.acknowledgedAt == null) {
             digest.acknowledgedAt = OffsetDateTime.now();
-            digest.acknowledgedBy = by;
+            // the column holds 100 characters; a token's subject may be longer
+            digest.acknowledgedBy = by == null || by.length() <= 100 ? by : by.substring(0, 100);
             events.publish(NotificationEvents.ACKNOWLEDGED, digest.id, Map.of("unitId", digest.unitId.toString(),
                     "date", digest.day.toString(), "acknowledgedAt", digest.acknowledgedAt.toString()));
         }
