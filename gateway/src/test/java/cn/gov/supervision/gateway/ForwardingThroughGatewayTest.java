@@ -1,14 +1,14 @@
 package cn.gov.supervision.gateway;
 
-import org.junit.jupiter.api.BeforeAll;
-import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.gateway.support.GatewayClient;
 import cn.gov.supervision.gateway.support.StubUpstreams;
 import cn.gov.supervision.gateway.support.StubUpstreamsProfile;
+import cn.gov.supervision.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;

@@ -1,11 +1,10 @@
 package cn.gov.supervision.gateway;
 
-import org.junit.jupiter.api.BeforeAll;
-import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.gateway.support.GatewayClient;
 import cn.gov.supervision.gateway.support.ServiceStackProfile;
 import cn.gov.supervision.gateway.support.ServiceStackTestResource;
 import cn.gov.supervision.testkit.ServiceProcess;
+import cn.gov.supervision.testkit.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +15,7 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

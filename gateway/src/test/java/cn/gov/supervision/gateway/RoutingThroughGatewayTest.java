@@ -1,16 +1,16 @@
 package cn.gov.supervision.gateway;
 
-import org.junit.jupiter.api.BeforeAll;
-import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.gateway.support.GatewayClient;
 import cn.gov.supervision.gateway.support.ServiceStackProfile;
 import cn.gov.supervision.gateway.support.ServiceStackTestResource;
 import cn.gov.supervision.testkit.HuzhouUnits;
+import cn.gov.supervision.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

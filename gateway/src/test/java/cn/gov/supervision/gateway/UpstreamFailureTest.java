@@ -1,12 +1,12 @@
 package cn.gov.supervision.gateway;
 
-import org.junit.jupiter.api.BeforeAll;
-import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.gateway.support.StubUpstreams;
 import cn.gov.supervision.gateway.support.StubUpstreamsProfile;
+import cn.gov.supervision.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package cn.gov.supervision.notifications;
 
-import org.junit.jupiter.api.BeforeAll;
 import cn.gov.supervision.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,13 +1,13 @@
 package cn.gov.supervision.notifications;
 
-import org.junit.jupiter.api.BeforeAll;
-import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.testkit.EventSchemas;
+import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.testkit.TopicProbe;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;

@@ -1,13 +1,13 @@
 package cn.gov.supervision.notifications;
 
-import org.junit.jupiter.api.BeforeAll;
 import cn.gov.supervision.testkit.TestTokens;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
-import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
