@@ -24,7 +24,8 @@ kafka_controller_port=9093
 
 # Bearer tokens in the local stack: a key pair made on first use (ensure_jwt_keys), never committed (.data is ignored).
 # Every service trusts the public key; the gateway signs API-key tokens with the private one, token.sh people's tokens.
-jwt_key_dir="$data_dir/keys"
+# SUPERVISION_JWT_KEY_DIR points elsewhere, for a stack of its own (the gateway benchmark).
+jwt_key_dir="${SUPERVISION_JWT_KEY_DIR:-$data_dir/keys}"
 jwt_issuer="https://supervision.local/issuer"
 
 # Grace period before SIGKILL; Quarkus, Kafka and PostgreSQL all shut down cleanly well within it.

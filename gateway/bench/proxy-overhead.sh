@@ -46,18 +46,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Started here: a key pair of this run, which the services and the gateway trust, and an admin token signed with it.
-issuer="https://supervision.bench/issuer"
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+# Started here: a key pair of this run (made by token.sh, in the run's own folder), which the services and the gateway
+# trust, and an admin token signed with it.
+issuer="https://supervision.local/issuer"
 make_keys_and_token() {
-  mkdir -p "$work/keys"
-  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/keys/private.pem" 2>/dev/null
-  openssl pkey -in "$work/keys/private.pem" -pubout -out "$work/keys/public.pem" 2>/dev/null
-  local now input
-  now="$(date +%s)"
-  input="$(printf '{"alg":"RS256","typ":"JWT"}' | b64url).$(printf '{"iss":"%s","sub":"bench","groups":["admin"],"iat":%s,"exp":%s}' \
-    "$issuer" "$now" "$((now + 7200))" | b64url)"
-  token="$input.$(printf '%s' "$input" | openssl dgst -sha256 -sign "$work/keys/private.pem" -binary | b64url)"
+  token="$(SUPERVISION_JWT_KEY_DIR="$work/keys" "$root/deploy/local/token.sh" admin 2>/dev/null | tail -n 1)"
 }
 trust_env() {
   echo MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$work/keys/public.pem" MP_JWT_VERIFY_ISSUER="$issuer"
@@ -110,12 +103,12 @@ if [ -z "$gateway_url" ]; then
   start_service tasks-service tasks_for_gateway_bench "$tasks_port"
   await_ready "http://127.0.0.1:$units_port" units-service
   await_ready "http://127.0.0.1:$tasks_port" tasks-service
+  ensure_database gateway_for_gateway_bench
   # the rate limit stays on (its bookkeeping is part of the cost) with a bucket no benchmark empties
+  # shellcheck disable=SC2046
   GATEWAY_UPSTREAMS_UNITS_URL="http://127.0.0.1:$units_port" \
   GATEWAY_UPSTREAMS_TASKS_URL="http://127.0.0.1:$tasks_port" \
   GATEWAY_UPSTREAMS_NOTIFICATIONS_URL="http://127.0.0.1:$(free_port)" \
-  ensure_database gateway_for_gateway_bench
-  # shellcheck disable=SC2046
   GATEWAY_RATE_LIMIT_CAPACITY=1000000000 GATEWAY_RATE_LIMIT_REFILL_TOKENS=1000000000 \
   QUARKUS_HTTP_PORT="$gateway_port" \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/gateway_for_gateway_bench" \

@@ -198,6 +198,14 @@ public interface GatewayConfig {
         @WithDefault("10000")
         int keyCacheMaxSize();
 
+        /**
+         * How long a bearer token verified here is remembered, so that a client sending the same token again costs a
+         * map lookup rather than an RSA verification (never beyond the token's own expiry; the services verify every
+         * token themselves regardless). 0 verifies every request.
+         */
+        @WithDefault("60s")
+        Duration bearerCacheTtl();
+
         /** The {@code kid} of minted tokens, for services that verify against a JWKS holding several keys. */
         @WithDefault("gateway")
         String signingKeyId();

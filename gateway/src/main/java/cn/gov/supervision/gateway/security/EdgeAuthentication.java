@@ -41,14 +41,16 @@ public class EdgeAuthentication implements EdgeStage {
 
     private final JWTParser parser;
     private final ApiKeyExchange apiKeys;
+    private final VerifiedBearerTokens verifiedTokens;
     private final Vertx vertx;
     /** A key fetched over HTTP (JWKS) may block on its first use or refresh: then verify on a worker thread. */
     private final boolean remoteVerificationKey;
 
-    public EdgeAuthentication(JWTParser parser, ApiKeyExchange apiKeys, Vertx vertx,
+    public EdgeAuthentication(JWTParser parser, ApiKeyExchange apiKeys, VerifiedBearerTokens verifiedTokens, Vertx vertx,
                               @ConfigProperty(name = "mp.jwt.verify.publickey.location") String keyLocation) {
         this.parser = parser;
         this.apiKeys = apiKeys;
+        this.verifiedTokens = verifiedTokens;
         this.vertx = vertx;
         this.remoteVerificationKey = keyLocation.startsWith("http:") || keyLocation.startsWith("https:");
     }
@@ -81,6 +83,12 @@ public class EdgeAuthentication implements EdgeStage {
     }
 
     private void verifyBearer(RoutingContext context, String token) {
+        String knownSubject = verifiedTokens.subjectOf(token);
+        if (knownSubject != null) {
+            ClientIdentity.verifiedUser(context, knownSubject);
+            context.next();
+            return;
+        }
         if (!remoteVerificationKey) {
             // RS256 verification with a key already in memory takes some tens of microseconds: fine on the event loop
             accept(context, verify(token));
@@ -91,7 +99,12 @@ public class EdgeAuthentication implements EdgeStage {
 
     private JsonWebToken verify(String token) {
         try {
-            return parser.parse(token);
+            JsonWebToken verified = parser.parse(token);
+            String subject = subjectOf(verified);
+            if (subject != null) {
+                verifiedTokens.remember(token, subject, verified.getExpirationTime());
+            }
+            return verified;
         } catch (ParseException e) {
             LOG.debugf("Refused a bearer token at the edge: %s", e.getMessage());
             return null;
@@ -99,8 +112,7 @@ public class EdgeAuthentication implements EdgeStage {
     }
 
     private void accept(RoutingContext context, JsonWebToken verified) {
-        String subject = verified == null ? null
-                : verified.getSubject() != null ? verified.getSubject() : verified.getName();
+        String subject = verified == null ? null : subjectOf(verified);
         if (subject == null) {
             unauthorized(context, "Bearer error=\"invalid_token\"", "The bearer token is malformed, expired or not "
                     + "signed by a trusted issuer");
@@ -108,6 +120,10 @@ public class EdgeAuthentication implements EdgeStage {
         }
         ClientIdentity.verifiedUser(context, subject);
         context.next();
+    }
+
+    private static String subjectOf(JsonWebToken verified) {
+        return verified.getSubject() != null ? verified.getSubject() : verified.getName();
     }
 
     private void exchangeApiKey(RoutingContext context, String secret) {
