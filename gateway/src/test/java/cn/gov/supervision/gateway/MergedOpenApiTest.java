@@ -69,8 +69,12 @@ class MergedOpenApiTest {
                         "notifications-service: calendar");
         assertThat(document.getServers()).singleElement()
                 .satisfies(server -> assertThat(server.getUrl()).isEqualTo(GatewayClient.gatewayUrl()));
-        assertThat(document.getComponents().getSecuritySchemes()).containsKeys("bearerJwt", "apiKey");
+        assertThat(document.getComponents().getSecuritySchemes()).containsOnlyKeys("bearerJwt", "apiKey");
         assertThat(document.getComponents().getSecuritySchemes().get("apiKey").getName()).isEqualTo("X-API-Key");
+        // a service's operation takes the bearer token it asks for, or an API key through the gateway
+        Operation createTask = document.getPaths().get("/api/v1/tasks").getPost();
+        assertThat(createTask.getSecurity()).extracting(requirement -> requirement.keySet())
+                .containsExactlyInAnyOrder(Set.of("bearerJwt"), Set.of("apiKey"));
         assertThat(danglingRefs(JSON.readTree(merged))).isEmpty();
 
         // the gateway's own operations, under its own tag and the bearer scheme (an API key cannot manage keys)

@@ -56,7 +56,9 @@ public final class ApiDocumentMerger {
         for (ServiceApiDocument service : services) {
             ObjectNode components = service.document().has("components")
                     ? (ObjectNode) service.document().get("components").deepCopy() : NODES.objectNode();
-            // security schemes are the gateway's to define; a service's own are renamed if they differ
+            // security schemes are the gateway's to define: the services' operations name bearerJwt, which the
+            // gateway defines for all (a service's own copy would only add a second "Authorize" field)
+            components.remove("securitySchemes");
             participants.add(new Participant(service, components));
         }
         resolveComponentNames(participants);
@@ -217,9 +219,32 @@ public final class ApiDocumentMerger {
         }
         operation.set("tags", tags);
         operation.remove("servers");
+        if (service.acceptsApiKeys()) {
+            offerApiKeys(operation);
+        }
         JsonNode operationId = operation.get("operationId");
         if (operationId != null && duplicateIds.contains(operationId.asText())) {
             operation.put("operationId", service.serviceName() + "_" + operationId.asText());
+        }
+    }
+
+    /**
+     * A service asks for a bearer token; through the gateway an API key serves as well (it is exchanged for one), so
+     * the operation offers both, and Swagger UI lets a system's key try it out.
+     */
+    private static void offerApiKeys(ObjectNode operation) {
+        JsonNode security = operation.get("security");
+        if (security == null || !security.isArray()) {
+            return;
+        }
+        boolean bearer = false;
+        boolean apiKey = false;
+        for (JsonNode requirement : security) {
+            bearer |= requirement.has(BEARER_SCHEME);
+            apiKey |= requirement.has(API_KEY_SCHEME);
+        }
+        if (bearer && !apiKey) {
+            ((ArrayNode) security).addObject().putArray(API_KEY_SCHEME);
         }
     }
 

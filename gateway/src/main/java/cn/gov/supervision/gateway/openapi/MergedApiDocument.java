@@ -121,7 +121,7 @@ public class MergedApiDocument {
 
     private static ServiceApiDocument ownDocument() {
         try (InputStream in = MergedApiDocument.class.getResourceAsStream("/openapi/gateway.json")) {
-            return new ServiceApiDocument("gateway", List.of(ApiKeyResource.PATH), (ObjectNode) new ObjectMapper().readTree(in));
+            return new ServiceApiDocument(ServiceApiDocument.GATEWAY, List.of(ApiKeyResource.PATH), (ObjectNode) new ObjectMapper().readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException("The gateway's own OpenAPI document is part of its jar", e);
         }

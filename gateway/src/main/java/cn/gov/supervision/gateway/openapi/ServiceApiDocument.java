@@ -10,6 +10,14 @@ import java.util.List;
  */
 public record ServiceApiDocument(String serviceName, List<String> routedPaths, ObjectNode document) {
 
+    /** The name the gateway's own operations (API keys) are merged under. */
+    public static final String GATEWAY = "gateway";
+
+    /** The gateway's own operations take a person's token only: an API key cannot manage API keys. */
+    boolean acceptsApiKeys() {
+        return !GATEWAY.equals(serviceName);
+    }
+
     boolean routes(String path) {
         return routedPaths.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
     }
