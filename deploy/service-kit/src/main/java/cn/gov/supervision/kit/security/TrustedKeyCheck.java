@@ -1,0 +1,35 @@
+package cn.gov.supervision.kit.security;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Refuses to start when the key that tokens are verified with is a file that is not there. Without it every request
+ * would be a 401 and the cause would show only in debug logs; a deployment that forgot MP_JWT_VERIFY_PUBLICKEY_LOCATION
+ * should fail where it is deployed, at once. Keys fetched over HTTPS (a JWKS) are the identity provider's to serve and
+ * are not checked here.
+ */
+@ApplicationScoped
+public class TrustedKeyCheck {
+
+    void check(@Observes StartupEvent ignored,
+               @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> location,
+               @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> inlineKey) {
+        if (inlineKey.isPresent() || location.isEmpty() || !location.get().startsWith("file:")) {
+            return;
+        }
+        URI uri = URI.create(location.get());
+        Path file = uri.isOpaque() ? Path.of(uri.getSchemeSpecificPart()) : Path.of(uri);
+        if (!Files.isReadable(file)) {
+            throw new IllegalStateException("The public key that bearer tokens are verified with is not readable at "
+                    + location.get() + "; set MP_JWT_VERIFY_PUBLICKEY_LOCATION (deploy/local/run.sh makes a local key)");
+        }
+    }
+}
