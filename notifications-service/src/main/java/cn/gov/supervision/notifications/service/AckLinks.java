@@ -1,12 +1,9 @@
 package cn.gov.supervision.notifications.service;
 
+import cn.gov.supervision.kit.security.LinkSignatures;
 import cn.gov.supervision.notifications.config.NotificationsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
@@ -16,20 +13,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class AckLinks {
 
-    private static final Logger LOG = Logger.getLogger(AckLinks.class);
-
     private final NotificationsConfig config;
-    private final byte[] key;
+    private final LinkSignatures signatures;
 
     public AckLinks(NotificationsConfig config) {
         this.config = config;
-        this.key = config.ackSecret().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElseGet(() -> {
-            LOG.warn("notifications.ack-secret is not set: acknowledgement links stop working at restart and differ "
-                    + "between replicas; set NOTIFICATIONS_ACK_SECRET");
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            return random;
-        });
+        this.signatures = LinkSignatures.withSecret(config.ackSecret(), "NOTIFICATIONS_ACK_SECRET");
     }
 
     public String link(UUID digestId) {
@@ -37,11 +26,10 @@ public class AckLinks {
     }
 
     public boolean valid(UUID digestId, String token) {
-        return token != null && MessageDigest.isEqual(token(digestId).getBytes(StandardCharsets.UTF_8),
-                token.getBytes(StandardCharsets.UTF_8));
+        return signatures.verifies(digestId.toString(), token);
     }
 
     String token(UUID digestId) {
-        return HmacSha256.hex(key, digestId.toString().getBytes(StandardCharsets.UTF_8));
+        return signatures.sign(digestId.toString());
     }
 }

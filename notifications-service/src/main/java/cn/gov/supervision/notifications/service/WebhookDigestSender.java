@@ -1,5 +1,6 @@
 package cn.gov.supervision.notifications.service;
 
+import cn.gov.supervision.kit.security.LinkSignatures;
 import cn.gov.supervision.notifications.config.NotificationsConfig;
 import cn.gov.supervision.notifications.domain.Delivery;
 import cn.gov.supervision.notifications.domain.Digest;
@@ -87,6 +88,6 @@ public class WebhookDigestSender {
     }
 
     static String sign(String secret, byte[] body) {
-        return HmacSha256.hex(secret.getBytes(StandardCharsets.UTF_8), body);
+        return LinkSignatures.hmacSha256Hex(secret.getBytes(StandardCharsets.UTF_8), body);
     }
 }
