@@ -117,4 +117,43 @@ class StatsAndCalendarTest {
         given().queryParam("unitId", java.util.UUID.randomUUID()).when().get("/api/v1/tasks/calendar.ics")
                 .then().statusCode(404);
     }
+
+    @Test
+    void aCalendarAppSubscribesWithASignedLinkInsteadOfAToken() throws Exception {
+        TaskFixtures.awaitReferenceUnits();
+        String plan = TaskFixtures.createPlan("日历订阅测试计划", 2031);
+        TaskFixtures.createTask(plan, "CS-1", "信访局九月任务", List.of(XFJ), List.of(),
+                TaskFixtures.dated(LocalDate.of(2031, 9, 30)));
+
+        String url = given().queryParam("unitId", XFJ).when().get("/api/v1/tasks/calendar-subscription")
+                .then().statusCode(200).body("unitId", equalTo(XFJ.toString())).extract().path("url");
+        assertThat(url).startsWith("http://localhost:8080/api/v1/tasks/calendar/" + XFJ + ".ics?sig=");
+        String link = url.substring("http://localhost:8080".length());
+
+        // what a phone's calendar does: no Authorization header, just the link
+        String ics = TestTokens.anonymous().urlEncodingEnabled(false).when().get(link)
+                .then().statusCode(200).contentType("text/calendar").extract().asString();
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        assertThat(calendar.<VEvent>getComponents("VEVENT")).extracting(event -> event.getSummary().getValue())
+                .contains("【CS-1】信访局九月任务");
+
+        // the signature is for that unit only, and cannot be left out or altered
+        String signature = link.substring(link.indexOf("sig=") + 4);
+        TestTokens.anonymous().queryParam("sig", signature).when().get("/api/v1/tasks/calendar/" + SFJ + ".ics")
+                .then().statusCode(403).contentType("application/problem+json");
+        TestTokens.anonymous().when().get("/api/v1/tasks/calendar/" + XFJ + ".ics")
+                .then().statusCode(403).contentType("application/problem+json");
+        TestTokens.anonymous().queryParam("sig", "0" + signature.substring(1)).when()
+                .get("/api/v1/tasks/calendar/" + XFJ + ".ics")
+                .then().statusCode(403);
+
+        // asking for a link takes a token, and a unit user gets its own unit's link only
+        TestTokens.anonymous().queryParam("unitId", XFJ).when().get("/api/v1/tasks/calendar-subscription")
+                .then().statusCode(401);
+        given().header("Authorization", TestTokens.bearer(TestTokens.unit(SFJ))).queryParam("unitId", XFJ)
+                .when().get("/api/v1/tasks/calendar-subscription").then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer(TestTokens.unit(XFJ)))
+                .when().get("/api/v1/tasks/calendar-subscription").then().statusCode(200)
+                .body("url", equalTo(url));
+    }
 }

@@ -4,6 +4,7 @@ import cn.gov.supervision.kit.problem.ProblemException;
 import cn.gov.supervision.kit.security.Permissions;
 import cn.gov.supervision.kit.web.EntityTags;
 import cn.gov.supervision.kit.web.PageView;
+import cn.gov.supervision.tasks.api.CalendarSubscription;
 import cn.gov.supervision.tasks.api.CreateTaskRequest;
 import cn.gov.supervision.tasks.api.ProgressView;
 import cn.gov.supervision.tasks.api.TaskChangeView;
@@ -16,6 +17,7 @@ import cn.gov.supervision.tasks.domain.Light;
 import cn.gov.supervision.tasks.domain.TaskCategory;
 import cn.gov.supervision.tasks.service.CalendarFeed;
 import cn.gov.supervision.tasks.service.TaskService;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -136,7 +138,27 @@ public class TaskResource {
     @Operation(summary = "iCalendar feed of a unit's open, dated assignments, with reminder alarms; a unit user's "
             + "own unit when unitId is left out")
     public Response calendar(@QueryParam("unitId") UUID unitId) {
-        CalendarFeed.Feed feed = calendarFeed.forUnit(unitId);
+        return calendarResponse(calendarFeed.forUnit(unitId));
+    }
+
+    @GET
+    @Path("/calendar-subscription")
+    @Operation(summary = "A link for calendar apps, which cannot send a token: it is signed for the unit "
+            + "(a unit user's own when unitId is left out)")
+    public CalendarSubscription calendarSubscription(@QueryParam("unitId") UUID unitId) {
+        return calendarFeed.subscription(unitId);
+    }
+
+    @GET
+    @Path("/calendar/{unitId}.ics")
+    @PermitAll
+    @Produces("text/calendar")
+    @Operation(summary = "The iCalendar feed behind a subscription link; the signature is its credential")
+    public Response subscribedCalendar(@PathParam("unitId") UUID unitId, @QueryParam("sig") String signature) {
+        return calendarResponse(calendarFeed.subscribed(unitId, signature));
+    }
+
+    private static Response calendarResponse(CalendarFeed.Feed feed) {
         return Response.ok(feed.text(), "text/calendar; charset=UTF-8")
                 .header("Content-Disposition", "inline; filename=\"tasks-" + feed.unitId() + ".ics\"")
                 .build();

@@ -2,6 +2,8 @@ package cn.gov.supervision.tasks.service;
 
 import cn.gov.supervision.kit.problem.ProblemException;
 import cn.gov.supervision.kit.security.Caller;
+import cn.gov.supervision.kit.security.LinkSignatures;
+import cn.gov.supervision.tasks.api.CalendarSubscription;
 import cn.gov.supervision.tasks.config.TasksConfig;
 import cn.gov.supervision.tasks.domain.Assignment;
 import cn.gov.supervision.tasks.domain.UnitRef;
@@ -9,6 +11,7 @@ import cn.gov.supervision.tasks.repository.UnitRefRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VAlarm;
@@ -45,24 +48,60 @@ public class CalendarFeed {
     private final UnitRefRepository units;
     private final TasksConfig config;
     private final Caller caller;
+    private final LinkSignatures subscriptionLinks;
 
     public CalendarFeed(EntityManager entityManager, UnitRefRepository units, TasksConfig config, Caller caller) {
         this.entityManager = entityManager;
         this.units = units;
         this.config = config;
         this.caller = caller;
+        this.subscriptionLinks = LinkSignatures.withSecret(config.calendarSecret(), "TASKS_CALENDAR_SECRET");
     }
 
     /** A unit's feed; a caller confined to a unit reads its own (the default for it) and no other. */
     @Transactional
     public Feed forUnit(UUID requested) {
+        return feedOf(knownUnit(callersUnit(requested)));
+    }
+
+    /**
+     * The link a calendar app subscribes with. It works without a token, for as long as the secret stays the same:
+     * whoever holds it reads this unit's deadlines, as with any calendar's secret address.
+     */
+    @Transactional
+    public CalendarSubscription subscription(UUID requested) {
+        UnitRef unit = knownUnit(callersUnit(requested));
+        return new CalendarSubscription(unit.id, config.publicBaseUrl() + "/api/v1/tasks/calendar/" + unit.id
+                + ".ics?sig=" + subscriptionLinks.sign(unit.id.toString()));
+    }
+
+    /** The feed behind a subscription link, for a caller that has nothing but the link. */
+    @Transactional
+    public Feed subscribed(UUID unitId, String signature) {
+        if (!subscriptionLinks.verifies(unitId.toString(), signature)) {
+            throw new ProblemException(Response.Status.FORBIDDEN, "invalid-link",
+                    "This calendar link is not signed for unit " + unitId + "; ask for a new one");
+        }
+        return feedOf(knownUnit(unitId));
+    }
+
+    private UUID callersUnit(UUID requested) {
         UUID unitId = requested != null ? requested : caller.confinedUnit()
                 .orElseThrow(() -> ProblemException.invalidField("unitId", "is required"));
         caller.requireUnit(unitId, "read the calendar");
+        return unitId;
+    }
+
+    private UnitRef knownUnit(UUID unitId) {
         UnitRef unit = units.findById(unitId);
         if (unit == null) {
             throw ProblemException.notFound("Unit", unitId);
         }
+        return unit;
+    }
+
+    private Feed feedOf(UnitRef unit) {
+        UUID unitId = unit.id;
         List<Assignment> assignments = entityManager.createQuery("""
                         SELECT a FROM Assignment a JOIN FETCH a.task t
                         WHERE a.unitId = :unitId AND a.status <> cn.gov.supervision.tasks.domain.AssignmentStatus.COMPLETED
