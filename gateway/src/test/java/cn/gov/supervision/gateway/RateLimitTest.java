@@ -16,7 +16,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-/** Three requests in a burst, then one a second, per verified client. */
+/** Three requests in a burst, then one a second, per verified client; two refused API keys per address. */
 @QuarkusTest
 @TestProfile(TinyBucketProfile.class)
 class RateLimitTest {
@@ -52,6 +52,23 @@ class RateLimitTest {
         // a forged token is refused at the edge before the rate limit, so inventing tokens cannot buy fresh buckets
         given().header("Authorization", TestTokens.bearer(TestTokens.forged())).when().get("/api/v1/plans")
                 .then().statusCode(401);
+    }
+
+    @Test
+    void guessingApiKeysIsSlowedDownPerAddressWhileTokensStillPass() {
+        for (int i = 0; i < 2; i++) {
+            withKey("sk_guess-" + i).get("/api/v1/plans").then().statusCode(401);
+        }
+        withKey("sk_guess-2").get("/api/v1/plans")
+                .then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", "1")
+                .body("type", equalTo("https://supervision.example.gov.cn/problems/too-many-refused-keys"));
+        // a verified token is no guess: it is served from the same address meanwhile
+        given().header("Authorization", TestTokens.bearer(TestTokens.person("bystander", "viewer", null)))
+                .when().get("/api/v1/plans").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(250)).until(() ->
+                withKey("sk_guess-3").get("/api/v1/plans").statusCode() == 401);
     }
 
     private static String newApiKey(String name) {

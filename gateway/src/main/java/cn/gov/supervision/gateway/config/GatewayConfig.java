@@ -206,6 +206,17 @@ public interface GatewayConfig {
         @WithDefault("60s")
         Duration bearerCacheTtl();
 
+        /**
+         * Unknown, revoked or expired API keys an address may present in a burst before the gateway stops looking
+         * keys up for it (429 with Retry-After), so that guessing keys costs the guesser time, not our database.
+         */
+        @WithDefault("20")
+        long refusedKeyBurst();
+
+        /** One more refused key is allowed per this period once the burst is spent. */
+        @WithDefault("3s")
+        Duration refusedKeyRefill();
+
         /** The {@code kid} of minted tokens, for services that verify against a JWKS holding several keys. */
         @WithDefault("gateway")
         String signingKeyId();

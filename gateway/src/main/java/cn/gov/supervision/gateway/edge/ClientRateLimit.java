@@ -8,25 +8,18 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-
 /** A token bucket per client (see {@link ClientIdentity}); an empty bucket answers 429 with Retry-After. */
 @ApplicationScoped
 public class ClientRateLimit implements EdgeStage {
 
-    private final GatewayConfig.RateLimitConfig config;
-    private final double nanosPerToken;
-    private final ConcurrentMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
-    private final Vertx vertx;
-    private final long evictionTimer;
+    private final boolean enabled;
+    private final TokenBuckets buckets;
 
     public ClientRateLimit(GatewayConfig config, Vertx vertx) {
-        this.config = config.rateLimit();
-        this.nanosPerToken = (double) this.config.refillPeriod().toNanos() / this.config.refillTokens();
-        this.vertx = vertx;
-        long idleMillis = this.config.idleEviction().toMillis();
-        this.evictionTimer = vertx.setPeriodic(idleMillis, ignored -> evictIdle(System.nanoTime() - idleMillis * 1_000_000));
+        GatewayConfig.RateLimitConfig limit = config.rateLimit();
+        this.enabled = limit.enabled();
+        this.buckets = new TokenBuckets(vertx, limit.capacity(), limit.refillTokens(), limit.refillPeriod(),
+                limit.idleEviction());
     }
 
     @Override
@@ -41,29 +34,23 @@ public class ClientRateLimit implements EdgeStage {
 
     @Override
     public void handle(RoutingContext context) {
-        if (!config.enabled()) {
+        if (!enabled) {
             context.next();
             return;
         }
-        long now = System.nanoTime();
-        long waitNanos = buckets.computeIfAbsent(ClientIdentity.of(context),
-                client -> new TokenBucket(config.capacity(), nanosPerToken, now)).take(now);
+        long waitNanos = buckets.take(ClientIdentity.of(context));
         if (waitNanos == 0) {
             context.next();
             return;
         }
-        long retryAfterSeconds = Math.max(1, (waitNanos + 999_999_999) / 1_000_000_000);
+        long retryAfterSeconds = TokenBuckets.retryAfterSeconds(waitNanos);
         context.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
         GatewayProblem.of(429, "rate-limited", "Too Many Requests",
                 "Too many requests from this client; retry after " + retryAfterSeconds + " s").send(context);
     }
 
-    private void evictIdle(long cutoff) {
-        buckets.values().removeIf(bucket -> bucket.idleSince(cutoff));
-    }
-
     @PreDestroy
     void stopEviction() {
-        vertx.cancelTimer(evictionTimer);
+        buckets.close();
     }
 }

@@ -24,11 +24,17 @@ final class TokenBucket {
     synchronized long take(long now) {
         refill(now);
         lastUse = now;
-        if (tokens >= 1) {
+        long wait = waitFor(now);
+        if (wait == 0) {
             tokens -= 1;
-            return 0;
         }
-        return Math.max(1, (long) Math.ceil((1 - tokens) * nanosPerToken));
+        return wait;
+    }
+
+    /** 0 when a token could be taken now, otherwise the nanoseconds until one will be there; takes nothing. */
+    synchronized long waitFor(long now) {
+        refill(now);
+        return tokens >= 1 ? 0 : Math.max(1, (long) Math.ceil((1 - tokens) * nanosPerToken));
     }
 
     /** Unused long enough to have refilled: forgetting it changes nothing for its client. */

@@ -23,6 +23,11 @@ public final class ClientIdentity {
         if (verified != null) {
             return verified;
         }
+        return address(context);
+    }
+
+    /** The remote address, whoever the client claims to be. */
+    public static String address(RoutingContext context) {
         return "address:" + context.request().remoteAddress().hostAddress();
     }
 

@@ -1,7 +1,9 @@
 package cn.gov.supervision.gateway.security;
 
+import cn.gov.supervision.gateway.config.GatewayConfig;
 import cn.gov.supervision.gateway.edge.EdgeOrder;
 import cn.gov.supervision.gateway.edge.EdgeStage;
+import cn.gov.supervision.gateway.edge.TokenBuckets;
 import cn.gov.supervision.gateway.problem.GatewayProblem;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -10,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -42,15 +45,21 @@ public class EdgeAuthentication implements EdgeStage {
     private final JWTParser parser;
     private final ApiKeyExchange apiKeys;
     private final VerifiedBearerTokens verifiedTokens;
+    /** Per address: API keys refused lately. Spent → no more lookups for that address until it refills. */
+    private final TokenBuckets refusedKeys;
     private final Vertx vertx;
     /** A key fetched over HTTP (JWKS) may block on its first use or refresh: then verify on a worker thread. */
     private final boolean remoteVerificationKey;
 
     public EdgeAuthentication(JWTParser parser, ApiKeyExchange apiKeys, VerifiedBearerTokens verifiedTokens, Vertx vertx,
+                              GatewayConfig config,
                               @ConfigProperty(name = "mp.jwt.verify.publickey.location") String keyLocation) {
         this.parser = parser;
         this.apiKeys = apiKeys;
         this.verifiedTokens = verifiedTokens;
+        GatewayConfig.AuthConfig auth = config.auth();
+        this.refusedKeys = new TokenBuckets(vertx, auth.refusedKeyBurst(), 1, auth.refusedKeyRefill(),
+                auth.refusedKeyRefill().multipliedBy(auth.refusedKeyBurst()));
         this.vertx = vertx;
         this.remoteVerificationKey = keyLocation.startsWith("http:") || keyLocation.startsWith("https:");
     }
@@ -139,11 +148,20 @@ public class EdgeAuthentication implements EdgeStage {
             forward(context, known);
             return;
         }
+        long waitNanos = refusedKeys.waitFor(ClientIdentity.address(context));
+        if (waitNanos > 0) {
+            long retryAfterSeconds = TokenBuckets.retryAfterSeconds(waitNanos);
+            context.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
+            GatewayProblem.of(429, "too-many-refused-keys", "Too Many Requests", "Too many unknown, revoked or "
+                    + "expired API keys from this address; retry after " + retryAfterSeconds + " s").send(context);
+            return;
+        }
         offEventLoop(context, () -> apiKeys.refresh(secretHash), exchange -> forward(context, exchange));
     }
 
     private void forward(RoutingContext context, ApiKeyExchange.Exchange exchange) {
         if (exchange.token() == null) {
+            refusedKeys.take(ClientIdentity.address(context));
             unauthorized(context, "ApiKey header=\"" + API_KEY_HEADER + "\"",
                     "The API key is unknown, revoked or expired");
             return;
@@ -177,6 +195,11 @@ public class EdgeAuthentication implements EdgeStage {
                 then.accept(done.result());
             }
         });
+    }
+
+    @PreDestroy
+    void stopEviction() {
+        refusedKeys.close();
     }
 
     private static void unauthorized(RoutingContext context, String challenge, String detail) {

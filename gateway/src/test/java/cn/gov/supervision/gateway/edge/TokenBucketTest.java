@@ -32,4 +32,14 @@ class TokenBucketTest {
         assertThat(bucket.idleSince(101 * SECOND)).isTrue();
         assertThat(bucket.idleSince(100 * SECOND)).isFalse();
     }
+
+    @Test
+    void lookingTakesNothing() {
+        TokenBucket bucket = new TokenBucket(1, SECOND, 0);
+        assertThat(bucket.waitFor(0)).isZero();
+        assertThat(bucket.waitFor(0)).isZero();
+        assertThat(bucket.take(0)).isZero();
+        assertThat(bucket.waitFor(0)).isEqualTo(SECOND);
+        assertThat(bucket.waitFor(SECOND)).isZero();
+    }
 }

@@ -3,7 +3,10 @@ package cn.gov.supervision.gateway.support;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The stub upstreams behind a rate limit of three requests, refilled at one a second. */
+/**
+ * The stub upstreams behind a rate limit of three requests, refilled at one a second, and two refused API keys per
+ * address, refilled at one a second.
+ */
 public class TinyBucketProfile extends StubUpstreamsProfile {
 
     @Override
@@ -12,6 +15,8 @@ public class TinyBucketProfile extends StubUpstreamsProfile {
         config.put("gateway.rate-limit.capacity", "3");
         config.put("gateway.rate-limit.refill-tokens", "1");
         config.put("gateway.rate-limit.refill-period", "1s");
+        config.put("gateway.auth.refused-key-burst", "2");
+        config.put("gateway.auth.refused-key-refill", "1s");
         return config;
     }
 }
