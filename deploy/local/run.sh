@@ -292,7 +292,7 @@ start_service() {
   fi
   env=(QUARKUS_HTTP_PORT="$port" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka_port")
   if [ "$name" = notifications-service ]; then
-    env+=("${smtp_env[@]}")
+    env+=("${smtp_env[@]}" NOTIFICATIONS_SECRETS_KEY="$(cat "$secrets_key_file")")
   fi
   database="${name%-service}" # units, tasks, notifications; the gateway's (API keys) is gateway
   env+=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$db_host:$db_port/$database"
@@ -382,6 +382,7 @@ log "  mail: $smtp_description"
 
 log "Keys:"
 ensure_jwt_keys || die "no signing key for the local stack"
+ensure_secrets_key || die "no key for webhook secrets in the local stack"
 log "  tokens: deploy/local/token.sh <admin|supervisor|viewer|unit UNIT_ID> (key pair in ${jwt_key_dir#"$root/"})"
 
 log "Services:"

@@ -27,6 +27,7 @@ kafka_controller_port=9093
 # SUPERVISION_JWT_KEY_DIR points elsewhere, for a stack of its own (the gateway benchmark).
 jwt_key_dir="${SUPERVISION_JWT_KEY_DIR:-$data_dir/keys}"
 jwt_issuer="https://supervision.local/issuer"
+secrets_key_file="$jwt_key_dir/notifications-secrets.key"
 
 # Grace period before SIGKILL; Quarkus, Kafka and PostgreSQL all shut down cleanly well within it.
 stop_timeout="${STOP_TIMEOUT:-30}"
@@ -184,4 +185,14 @@ ensure_jwt_keys() {
     mv "$jwt_key_dir/private.pem.tmp" "$jwt_key_dir/private.pem" ||
     { warn "could not make the local key pair in $jwt_key_dir"; rm -f "$jwt_key_dir"/*.tmp; return 1; }
   log "  made a local signing key pair in ${jwt_key_dir#"$root/"}"
+}
+
+# Makes the key that notifications-service encrypts webhook secrets with (base64 of 32 random bytes) unless it exists.
+ensure_secrets_key() {
+  [ -s "$secrets_key_file" ] && return 0
+  mkdir -p "$jwt_key_dir"
+  chmod 700 "$jwt_key_dir"
+  (umask 077 && openssl rand -base64 32 >"$secrets_key_file.tmp") && mv "$secrets_key_file.tmp" "$secrets_key_file" ||
+    { warn "could not make the local secrets key in $jwt_key_dir"; rm -f "$secrets_key_file.tmp"; return 1; }
+  log "  made a local key for webhook secrets in ${jwt_key_dir#"$root/"}"
 }

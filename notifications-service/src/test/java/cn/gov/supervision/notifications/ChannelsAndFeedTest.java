@@ -1,6 +1,7 @@
 package cn.gov.supervision.notifications;
 
 import cn.gov.supervision.testkit.EventSchemas;
+import cn.gov.supervision.testkit.PostgresTestResource;
 import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.testkit.TopicProbe;
 import com.sun.net.httpserver.HttpServer;
@@ -44,6 +45,9 @@ class ChannelsAndFeedTest {
     private static final String SECRET = "a-webhook-secret-of-32-characters";
     private static final String SCHEMA = "schemas/notification-event.schema.json";
 
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -75,6 +79,9 @@ class ChannelsAndFeedTest {
                     .then().statusCode(201).body("secret", nullValue()).body("unitId", equalTo(CZJ.toString()))
                     .extract().path("id");
             given().when().get("/api/v1/notifications/webhooks").then().body("items.id", hasItem(webhookId));
+            // kept encrypted: the database holds no usable secret
+            assertThat(PostgresTestResource.count(jdbcUrl, "SELECT count(*) FROM webhook WHERE id = '" + webhookId
+                    + "' AND secret LIKE 'aesgcm:%' AND strpos(secret, '" + SECRET + "') = 0")).isEqualTo(1);
             given().contentType("application/json").body(Map.of("date", "2022-12-30"))
                     .when().post("/api/v1/notifications/runs").then().statusCode(200);
             await().atMost(Duration.ofSeconds(30)).until(() -> bodies.size() == 1);

@@ -9,8 +9,8 @@ import io.quarkus.test.common.ResourceArg;
 
 /**
  * Real infrastructure for every test of this module: the notifications_test database, a Kafka broker, the real
- * tasks-service and units-service feeding it events, a real SMTP server, and the test key pair its bearer tokens
- * are signed with.
+ * tasks-service and units-service feeding it events, a real SMTP server, the test key pair its bearer tokens
+ * are signed with, and the key webhook secrets are encrypted with.
  */
 @QuarkusTestResource(value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "notifications_test"))
@@ -20,6 +20,7 @@ import io.quarkus.test.common.ResourceArg;
         @ResourceArg(name = "unitsDatabase", value = "units_for_notifications_test")})
 @QuarkusTestResource(SmtpTestResource.class)
 @QuarkusTestResource(JwtTestResource.class)
+@QuarkusTestResource(SecretsKeyTestResource.class)
 public final class NotificationsTestResources {
 
     private NotificationsTestResources() {

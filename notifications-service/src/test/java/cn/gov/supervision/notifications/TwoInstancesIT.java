@@ -53,6 +53,7 @@ class TwoInstancesIT {
                     "QUARKUS_MAILER_HOST", "127.0.0.1",
                     "QUARKUS_MAILER_PORT", String.valueOf(smtp.getSmtp().getPort()),
                     "NOTIFICATIONS_ACK_SECRET", "two-instances-test",
+                    "NOTIFICATIONS_SECRETS_KEY", SecretsKeyTestResource.KEY,
                     "NOTIFICATIONS_DELIVERY_POLL_INTERVAL", "200ms"));
             ServiceProcess instance = new ServiceProcess("notifications-service", environment);
             instance.start();

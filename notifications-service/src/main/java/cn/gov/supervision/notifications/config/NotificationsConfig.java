@@ -30,6 +30,12 @@ public interface NotificationsConfig {
     /** Key for the acknowledgement links in e-mails; without one a random key is used until restart. */
     Optional<String> ackSecret();
 
+    /**
+     * AES-256 key (base64 of 32 bytes, NOTIFICATIONS_SECRETS_KEY) that webhook secrets are encrypted with in the
+     * database. Every replica needs the same key. Without one, secrets are stored as given (and a warning says so).
+     */
+    Optional<String> secretsKey();
+
     @WithDefault("no-reply@supervision.huzhou.gov.cn")
     String mailFrom();
 

@@ -32,11 +32,13 @@ public class WebhookDigestSender {
     private final AckLinks ackLinks;
     private final ObjectMapper objectMapper;
     private final NotificationsConfig config;
+    private final WebhookSecrets secrets;
     private final HttpClient client;
 
     public WebhookDigestSender(WebhookRepository webhooks, DigestMessages messages, AckLinks ackLinks,
-                               ObjectMapper objectMapper, NotificationsConfig config) {
+                               ObjectMapper objectMapper, NotificationsConfig config, WebhookSecrets secrets) {
         this.webhooks = webhooks;
+        this.secrets = secrets;
         this.messages = messages;
         this.ackLinks = ackLinks;
         this.objectMapper = objectMapper;
@@ -53,7 +55,7 @@ public class WebhookDigestSender {
         HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url))
                 .timeout(config.delivery().webhookTimeout())
                 .header("Content-Type", "application/json; charset=UTF-8")
-                .header("X-Signature", "sha256=" + sign(webhook.secret, body))
+                .header("X-Signature", "sha256=" + sign(secrets.open(webhook.secret), body))
                 .header("X-Digest-Id", digest.id.toString())
                 .header("X-Delivery-Id", delivery.id.toString())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))

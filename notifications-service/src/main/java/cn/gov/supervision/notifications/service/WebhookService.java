@@ -19,10 +19,12 @@ public class WebhookService {
 
     private final WebhookRepository webhooks;
     private final UnitInfoRepository units;
+    private final WebhookSecrets secrets;
 
-    public WebhookService(WebhookRepository webhooks, UnitInfoRepository units) {
+    public WebhookService(WebhookRepository webhooks, UnitInfoRepository units, WebhookSecrets secrets) {
         this.webhooks = webhooks;
         this.units = units;
+        this.secrets = secrets;
     }
 
     @Transactional
@@ -34,7 +36,7 @@ public class WebhookService {
         webhook.id = UUID.randomUUID();
         webhook.url = request.url();
         webhook.unitId = request.unitId();
-        webhook.secret = request.secret();
+        webhook.secret = secrets.seal(request.secret());
         webhook.createdAt = OffsetDateTime.now();
         webhooks.persist(webhook);
         return view(webhook);
