@@ -3,6 +3,7 @@ package cn.gov.supervision.gateway.security;
 import cn.gov.supervision.gateway.config.GatewayConfig;
 import cn.gov.supervision.gateway.domain.ApiKeyGrant;
 import cn.gov.supervision.kit.security.Claims;
+import cn.gov.supervision.kit.security.KeyLocations;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -13,10 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,12 +61,10 @@ public class ApiKeyTokens {
 
     /** A file: URL in any of its spellings (file:/x, file:///x, file:relative), else whatever smallrye-jwt reads. */
     private static String readPem(String location) throws IOException {
-        if (!location.startsWith("file:")) {
+        if (!KeyLocations.isFile(location)) {
             return KeyUtils.readKeyContent(location);
         }
-        URI uri = URI.create(location);
-        return Files.readString(uri.isOpaque() ? Path.of(uri.getSchemeSpecificPart()) : Path.of(uri),
-                StandardCharsets.US_ASCII);
+        return Files.readString(KeyLocations.file(location), StandardCharsets.US_ASCII);
     }
 
     public boolean available() {

@@ -5,9 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -22,12 +20,10 @@ public class TrustedKeyCheck {
     void check(@Observes StartupEvent ignored,
                @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> location,
                @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> inlineKey) {
-        if (inlineKey.isPresent() || location.isEmpty() || !location.get().startsWith("file:")) {
+        if (inlineKey.isPresent() || location.isEmpty() || !KeyLocations.isFile(location.get())) {
             return;
         }
-        URI uri = URI.create(location.get());
-        Path file = uri.isOpaque() ? Path.of(uri.getSchemeSpecificPart()) : Path.of(uri);
-        if (!Files.isReadable(file)) {
+        if (!Files.isReadable(KeyLocations.file(location.get()))) {
             throw new IllegalStateException("The public key that bearer tokens are verified with is not readable at "
                     + location.get() + "; set MP_JWT_VERIFY_PUBLICKEY_LOCATION (deploy/local/run.sh makes a local key)");
         }
