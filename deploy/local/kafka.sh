@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a single-node Apache Kafka broker (KRaft, combined broker+controller) from the Maven Central
-# artifacts that deploy/local-infra copies to target/lib. No Docker, no downloaded tarball.
+# artifacts that deploy/local/infra copies to target/lib. No Docker, no downloaded tarball.
 #
 #   kafka.sh run --port 9092 --controller-port 9093 --data-dir DIR
 #
@@ -9,8 +9,10 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-lib="$root/deploy/local-infra/target/lib"
+# The repository root is the folder whose pom.xml is the aggregator (supervision-parent), wherever this script lives.
+root="$(d="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"; until grep -qs '<artifactId>supervision-parent</artifactId>' "$d/pom.xml" || [ "$d" = / ]; do d="$(dirname "$d")"; done; printf %s "$d")"
+[ "$root" != / ] || { echo "cannot find the repository root (the pom.xml of supervision-parent) above $0" >&2; exit 1; }
+lib="$root/deploy/local/infra/target/lib"
 
 port=9092
 controller_port=9093
@@ -27,8 +29,8 @@ done
 [ "$cmd" = "run" ] || { echo "usage: kafka.sh run [--port P] [--controller-port C] [--data-dir DIR]" >&2; exit 2; }
 
 if [ ! -f "$lib/kafka_2.13-4.1.2.jar" ]; then
-  echo "kafka.sh: broker libraries missing in $lib; building deploy/local-infra" >&2
-  mvn -B -q -f "$root/deploy/local-infra/pom.xml" package -DskipTests >&2
+  echo "kafka.sh: broker libraries missing in $lib; building deploy/local/infra" >&2
+  mvn -B -q -f "$root/deploy/local/infra/pom.xml" package -DskipTests >&2
 fi
 
 mkdir -p "$data_dir"

@@ -116,8 +116,8 @@ build_if_needed() {
   for entry in "${domain_services[@]}" "$gateway_service"; do
     [ -f "$root/${entry%%:*}/target/quarkus-app/quarkus-run.jar" ] || missing+=("${entry%%:*}")
   done
-  [ -d "$infra_dir/target/lib" ] || missing+=("local-infra/target/lib")
-  [ -f "$greenmail_jar" ] || missing+=("local-infra/target/greenmail")
+  [ -d "$infra_dir/target/lib" ] || missing+=("deploy/local/infra/target/lib")
+  [ -f "$greenmail_jar" ] || missing+=("deploy/local/infra/target/greenmail")
   for entry in LocalDatabases EmbeddedPostgresServer; do
     [ -f "$infra_dir/target/classes/cn/gov/supervision/localinfra/$entry.class" ] || missing+=("$entry.class")
   done

@@ -6,11 +6,13 @@
 # shellcheck disable=SC2034  # the settings below are used by the scripts that source this file
 
 local_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$local_dir/../.." && pwd)"
+# The repository root is the folder whose pom.xml is the aggregator (supervision-parent), wherever this script lives.
+root="$(d="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"; until grep -qs '<artifactId>supervision-parent</artifactId>' "$d/pom.xml" || [ "$d" = / ]; do d="$(dirname "$d")"; done; printf %s "$d")"
+[ "$root" != / ] || { echo "cannot find the repository root (the pom.xml of supervision-parent) above $0" >&2; exit 1; }
 data_dir="$local_dir/.data"
 pid_dir="$data_dir/pids"
 log_dir="$data_dir/logs"
-infra_dir="$root/deploy/local-infra"
+infra_dir="$local_dir/infra"
 pg_data_dir="$data_dir/postgres"
 # Which PostgreSQL the running services use ("server HOST PORT USER" or "embedded PORT"), so that a service restarted
 # by a later run.sh joins its siblings' databases instead of deciding afresh.

@@ -17,7 +17,9 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
+# The repository root is the folder whose pom.xml is the aggregator (supervision-parent), wherever this script lives.
+root="$(d="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"; until grep -qs '<artifactId>supervision-parent</artifactId>' "$d/pom.xml" || [ "$d" = / ]; do d="$(dirname "$d")"; done; printf %s "$d")"
+[ "$root" != / ] || { echo "cannot find the repository root (the pom.xml of supervision-parent) above $0" >&2; exit 1; }
 gateway_url="" tasks_url="" token="" gateway_pid="" tasks_pid="" connections=32 threads=2 duration=20 warmup=45 rounds=2
 while [ $# -gt 0 ]; do
   case "$1" in

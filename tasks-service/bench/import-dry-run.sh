@@ -7,9 +7,11 @@
 # Needs the local stack running (tasks-service on 8082, units-service on 8081) and curl. Bounded: 10 warm-up and
 # REQUESTS (default 50) sequential requests to 127.0.0.1 only; stores nothing.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# The repository root is the folder whose pom.xml is the aggregator (supervision-parent), wherever this script lives.
+root="$(d="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"; until grep -qs '<artifactId>supervision-parent</artifactId>' "$d/pom.xml" || [ "$d" = / ]; do d="$(dirname "$d")"; done; printf %s "$d")"
+[ "$root" != / ] || { echo "cannot find the repository root (the pom.xml of supervision-parent) above $0" >&2; exit 1; }
 requests="${1:-50}"
-document="$root/deploy/test-kit/src/main/resources/documents/huzhou-2022-work-plan.txt"
+document="$root/deploy/libs/test-kit/src/main/resources/documents/huzhou-2022-work-plan.txt"
 url="http://127.0.0.1:8082/api/v1/plans/import?dryRun=true"
 post() {
   curl -sf -o "$1" -w '%{time_total}\n' -H 'Content-Type: text/plain; charset=UTF-8' --data-binary @"$document" "$url"

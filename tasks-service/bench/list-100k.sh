@@ -8,7 +8,9 @@
 # assignments each, due dates spread over 400 days around today), and its own tasks-service on port 18082 with Kafka
 # switched off, so nothing else is touched. Bounded: REQUESTS (default 200) sequential requests to 127.0.0.1 only.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# The repository root is the folder whose pom.xml is the aggregator (supervision-parent), wherever this script lives.
+root="$(d="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"; until grep -qs '<artifactId>supervision-parent</artifactId>' "$d/pom.xml" || [ "$d" = / ]; do d="$(dirname "$d")"; done; printf %s "$d")"
+[ "$root" != / ] || { echo "cannot find the repository root (the pom.xml of supervision-parent) above $0" >&2; exit 1; }
 requests="${1:-200}"
 db=tasks_bench
 port=18082

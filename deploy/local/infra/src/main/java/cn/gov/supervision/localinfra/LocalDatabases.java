@@ -18,7 +18,7 @@ import java.util.Properties;
  * no psql client.
  *
  * <pre>
- *   java -cp deploy/local-infra/target/classes:deploy/local-infra/target/lib/* \
+ *   java -cp deploy/local/infra/target/classes:deploy/local/infra/target/lib/* \
  *       cn.gov.supervision.localinfra.LocalDatabases [--wait SECONDS] [database...]
  * </pre>
  *

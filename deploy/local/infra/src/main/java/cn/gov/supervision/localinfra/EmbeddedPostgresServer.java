@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
  * Central, run as a foreground process until SIGTERM (deploy/local/run.sh backgrounds it and records its PID).
  *
  * <pre>
- *   java -cp deploy/local-infra/target/classes:deploy/local-infra/target/lib/* \
+ *   java -cp deploy/local/infra/target/classes:deploy/local/infra/target/lib/* \
  *       cn.gov.supervision.localinfra.EmbeddedPostgresServer --port 5433 --data-dir DIR --work-dir DIR
  * </pre>
  *
