@@ -3,6 +3,7 @@ package cn.gov.supervision.testkit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * Finds the repository root from a module's working directory: the folder whose {@code pom.xml} is the aggregator
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 final class RepositoryLayout {
 
     private static final String AGGREGATOR = "<artifactId>supervision-parent</artifactId>";
+    private static final Pattern PARENT_SECTION = Pattern.compile("<parent>.*?</parent>", Pattern.DOTALL);
 
     private RepositoryLayout() {
     }
@@ -33,7 +35,9 @@ final class RepositoryLayout {
     private static boolean isRoot(Path dir) {
         Path pom = dir.resolve("pom.xml");
         try {
-            return Files.isRegularFile(pom) && Files.readString(pom).contains(AGGREGATOR);
+            // A module's pom names the aggregator too, inside <parent>: only the aggregator's own artifactId counts.
+            return Files.isRegularFile(pom)
+                    && PARENT_SECTION.matcher(Files.readString(pom)).replaceAll("").contains(AGGREGATOR);
         } catch (IOException unreadable) {
             return false;
         }
