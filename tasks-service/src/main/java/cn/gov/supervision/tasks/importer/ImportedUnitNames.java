@@ -92,7 +92,7 @@ public class ImportedUnitNames {
         return choices;
     }
 
-    Map<String, UnitsClient.Resolution> resolve(List<String> names) {
+    private Map<String, UnitsClient.Resolution> resolve(List<String> names) {
         Map<String, UnitsClient.Resolution> resolutions = new LinkedHashMap<>();
         for (int from = 0; from < names.size(); from += BATCH) {
             List<String> batch = names.subList(from, Math.min(names.size(), from + BATCH));
@@ -105,7 +105,7 @@ public class ImportedUnitNames {
     }
 
     /** Creates a unit for a name units-service does not know, and makes it known here at once. */
-    UnitsClient.RemoteUnit create(String name) {
+    private UnitsClient.RemoteUnit create(String name) {
         UnitsClient.RemoteUnit created = call(() -> units.create(new UnitsClient.NewUnit(codeFor(name), name, kindOf(name))));
         remember(created);
         return created;
