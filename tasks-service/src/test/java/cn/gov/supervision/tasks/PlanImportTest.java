@@ -1,5 +1,6 @@
 package cn.gov.supervision.tasks;
 
+import cn.gov.supervision.kit.text.Brackets;
 import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.testkit.UnitsServiceTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -170,6 +171,37 @@ class PlanImportTest {
                 .then().statusCode(400);
         assertThat(TaskFixtures.count("SELECT count(*) FROM plan")).isEqualTo(plans);
         assertThat(TaskFixtures.count("SELECT count(*) FROM task")).isEqualTo(tasks);
+    }
+
+    /**
+     * The importer (reading a unit list) and units-service (reading one name) share kit.text.Brackets: with each kind
+     * of bracket, an alias stays on its name and is what units-service resolves (新设机构 alone is unknown), a note
+     * with a comma inside is neither split at the comma nor kept.
+     */
+    @Test
+    void everyKindOfBracketIsReadAlikeByImporterAndResolver() {
+        TaskFixtures.awaitReferenceUnits();
+        StringBuilder plan = new StringBuilder("2032年全市政务公开工作要点\n附件1\n2032年度重点任务清单\n"
+                + "序号 | 重点任务 | 牵头单位 | 完成时限\n");
+        for (int i = 0; i < Brackets.OPENING.length(); i++) {
+            char open = Brackets.OPENING.charAt(i);
+            char close = Brackets.CLOSING.charAt(i);
+            plan.append(i + 1).append(" | 落实第").append(i + 1).append("项任务 | 新设机构").append(open).append("市委改革办")
+                    .append(close).append("、各区县政府").append(open).append("含南太湖新区管委会,下同").append(close)
+                    .append(" | 6月底前\n");
+        }
+        JsonPath preview = text(plan.toString()).queryParam("dryRun", true).when().post("/api/v1/plans/import")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(preview.getInt("summary.tasks")).isEqualTo(Brackets.OPENING.length());
+        for (int i = 0; i < Brackets.OPENING.length(); i++) {
+            String kind = Brackets.OPENING.charAt(i) + "" + Brackets.CLOSING.charAt(i);
+            String task = "tasks.find { it.code == '附件1-" + (i + 1) + "' }";
+            assertThat(preview.getList(task + ".leadUnits.name")).as(kind)
+                    .containsExactly("新设机构" + Brackets.OPENING.charAt(i) + "市委改革办" + Brackets.CLOSING.charAt(i),
+                            "各区县政府");
+            assertThat(preview.getList(task + ".leadUnits.unitId")).as(kind)
+                    .containsExactly(GGB.toString(), DISTRICTS.toString());
+        }
     }
 
     private static Map<String, String> ids(JsonPath tasks) {

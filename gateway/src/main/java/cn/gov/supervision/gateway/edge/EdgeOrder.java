@@ -15,9 +15,8 @@ public final class EdgeOrder {
     public static final int BODY_SIZE = -250;
 
     /**
-     * Reserved for authentication (JWT / API keys), at the priority of Quarkus' own authentication filter (200), so
-     * that a custom stage and quarkus.http.auth.* policies would run at the same point: after the cheap refusals,
-     * before the rate limit (which should then count per verified client).
+     * Authentication ({@code security.EdgeAuthentication}: bearer tokens, API keys), at the priority of Quarkus' own
+     * authentication filter (200): after the cheap refusals, before the rate limit, which counts per verified client.
      */
     public static final int AUTHENTICATION = -200;
 

@@ -6,7 +6,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * One step that requests pass before they are routed to a service. Every CDI bean of this type is mounted on
  * Quarkus' router by {@link EdgePipeline} at its {@link #order()}; a stage either ends the exchange (with a problem)
- * or calls {@code context.next()}. Authentication, when it comes, is one more stage at {@link EdgeOrder#AUTHENTICATION}.
+ * or calls {@code context.next()}. Authentication is such a stage too ({@code security.EdgeAuthentication}, at
+ * {@link EdgeOrder#AUTHENTICATION}).
  */
 public interface EdgeStage extends Handler<RoutingContext> {
 

@@ -3,7 +3,7 @@ package cn.gov.supervision.notifications.domain;
 import java.util.List;
 
 /**
- * Which reminders the {@link ReminderPlanner} sends.
+ * Which reminders the {@link ReminderRules} sends.
  *
  * @param calendarDaysBefore             DUE_SOON reminders this many calendar days before the effective deadline
  *                                       (moved back to a working day when they land on a rest day)

@@ -41,19 +41,19 @@ public class NotificationFeed {
     private final UnitInfoRepository units;
     private final DigestMessages messages;
     private final NotificationEvents events;
-    private final DigestPlanner planner;
+    private final DigestCollector collector;
     private final AckLinks ackLinks;
     private final Caller caller;
 
     public NotificationFeed(DigestRepository digests, DeliveryRepository deliveries, UnitInfoRepository units,
-                            DigestMessages messages, NotificationEvents events, DigestPlanner planner,
+                            DigestMessages messages, NotificationEvents events, DigestCollector collector,
                             AckLinks ackLinks, Caller caller) {
         this.digests = digests;
         this.deliveries = deliveries;
         this.units = units;
         this.messages = messages;
         this.events = events;
-        this.planner = planner;
+        this.collector = collector;
         this.ackLinks = ackLinks;
         this.caller = caller;
     }
@@ -118,7 +118,7 @@ public class NotificationFeed {
             throw ProblemException.forbidden("The preview shows every unit's reminders; a caller acting for one unit "
                     + "reads its own in the feed");
         }
-        return planner.plan(date).stream().map(d -> new PreviewEntry(
+        return collector.collect(date).stream().map(d -> new PreviewEntry(
                 new PreviewEntry.UnitRef(d.unit().id, d.unit().name), d.recipients(), d.items())).toList();
     }
 

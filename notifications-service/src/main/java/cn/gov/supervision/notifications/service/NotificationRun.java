@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A day's job: plan the digests and store each with its deliveries, all in one transaction. A digest's unique key
+ * A day's job: collect the digests and store each with its deliveries, all in one transaction. A digest's unique key
  * (unit, day, kind) is claimed before anything is sent, so running a day twice, or on two instances at once, stores
  * and sends each digest once; the delivery worker then sends what was stored.
  */
@@ -27,15 +27,15 @@ public class NotificationRun {
 
     private static final Logger LOG = Logger.getLogger(NotificationRun.class);
 
-    private final DigestPlanner planner;
+    private final DigestCollector digests;
     private final WebhookRepository webhooks;
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
     private final DeliveryWorker worker;
 
-    public NotificationRun(DigestPlanner planner, WebhookRepository webhooks, EntityManager entityManager,
+    public NotificationRun(DigestCollector digests, WebhookRepository webhooks, EntityManager entityManager,
                            ObjectMapper objectMapper, DeliveryWorker worker) {
-        this.planner = planner;
+        this.digests = digests;
         this.webhooks = webhooks;
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
@@ -43,7 +43,7 @@ public class NotificationRun {
     }
 
     public RunResult run(LocalDate day) {
-        List<DigestPlanner.PlannedDigest> planned = planner.plan(day);
+        List<DigestCollector.PlannedDigest> planned = digests.collect(day);
         RunResult result = QuarkusTransaction.requiringNew().call(() -> store(day, planned));
         LOG.infof("Run of %s: %d digests planned, %d new, %d deliveries", day, result.digestsPlanned(),
                 result.digestsCreated(), result.deliveriesCreated());
@@ -51,11 +51,11 @@ public class NotificationRun {
         return result;
     }
 
-    private RunResult store(LocalDate day, List<DigestPlanner.PlannedDigest> planned) throws JsonProcessingException {
+    private RunResult store(LocalDate day, List<DigestCollector.PlannedDigest> planned) throws JsonProcessingException {
         List<Webhook> activeWebhooks = webhooks.list("active", true);
         int created = 0;
         int deliveries = 0;
-        for (DigestPlanner.PlannedDigest digest : planned) {
+        for (DigestCollector.PlannedDigest digest : planned) {
             UUID id = UUID.randomUUID();
             int inserted = entityManager.createNativeQuery("""
                             INSERT INTO digest (id, unit_id, day, kind, items, item_count, recipients, created_at)
@@ -73,7 +73,7 @@ public class NotificationRun {
                 continue; // this day's digest for the unit exists already: it was (or is being) delivered
             }
             created++;
-            for (DigestPlanner.Escalation escalation : digest.escalations()) {
+            for (DigestCollector.Escalation escalation : digest.escalations()) {
                 entityManager.createNativeQuery("INSERT INTO escalation (task_id, unit_id, day) VALUES (:task, :unit, :day) "
                                 + "ON CONFLICT DO NOTHING")
                         .setParameter("task", escalation.taskId())

@@ -1,5 +1,7 @@
 package cn.gov.supervision.tasks.importer;
 
+import cn.gov.supervision.kit.text.Brackets;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,8 +10,8 @@ import java.util.Set;
 
 /**
  * Reads unit lists such as {@code 牵头单位:市发展改革委、市建设局,市委改革办﹝市政务办﹞;责任单位:市财政局}.
- * Names are separated by 、 , ， ; ；. Brackets are kept on a name when they give an alias (市委改革办﹝市政务办﹞: the
- * unit resolver understands them) and dropped when they hold a note (﹝含南太湖新区管委会,下同﹞). A rule written
+ * Names are separated by 、 , ， ; ；. Brackets (any of {@link Brackets}) are kept on a name when they give an alias
+ * (市委改革办﹝市政务办﹞: the unit resolver understands them) and dropped when they hold a note (﹝含南太湖新区管委会,下同﹞). A rule written
  * among the names, 以下责任单位均包含X, is not a unit: it makes X co-responsible for later clauses.
  */
 final class UnitListParser {
@@ -23,8 +25,6 @@ final class UnitListParser {
             "配合单位", Role.CO, "配合部门", Role.CO, "协办单位", Role.CO, "参与单位", Role.CO);
 
     private static final String SEPARATORS = "、,，;；";
-    private static final String OPENING = "(（﹝〔【[［";
-    private static final String CLOSING = ")）﹞〕】]］";
 
     /** A rule's wording before its first unit fits in this: 以下责任单位均包含, 以下各项牵头单位均含. */
     private static final int LONGEST_RULE_WORDING = 14;
@@ -122,9 +122,9 @@ final class UnitListParser {
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (OPENING.indexOf(c) >= 0) {
+            if (Brackets.opens(c)) {
                 depth++;
-            } else if (CLOSING.indexOf(c) >= 0 && depth > 0) {
+            } else if (Brackets.closes(c) && depth > 0) {
                 depth--;
             } else if (depth == 0 && SEPARATORS.indexOf(c) >= 0) {
                 pieces.add(text.substring(start, i));
@@ -168,9 +168,9 @@ final class UnitListParser {
         for (int i = 0; i < text.length(); i++) {
             closeOf[i] = -1;
             char c = text.charAt(i);
-            if (OPENING.indexOf(c) >= 0) {
+            if (Brackets.opens(c)) {
                 open[depth++] = i;
-            } else if (CLOSING.indexOf(c) >= 0 && depth > 0) {
+            } else if (Brackets.closes(c) && depth > 0) {
                 closeOf[open[--depth]] = i;
             }
         }

@@ -3,7 +3,7 @@ package cn.gov.supervision.tasks.rest;
 import cn.gov.supervision.kit.problem.ProblemException;
 import cn.gov.supervision.kit.security.Permissions;
 import cn.gov.supervision.tasks.api.ImportResult;
-import cn.gov.supervision.tasks.service.PlanImporter;
+import cn.gov.supervision.tasks.importer.PlanImporter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

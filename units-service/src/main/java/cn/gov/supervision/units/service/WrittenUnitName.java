@@ -1,5 +1,6 @@
 package cn.gov.supervision.units.service;
 
+import cn.gov.supervision.kit.text.Brackets;
 import cn.gov.supervision.kit.text.ChineseText;
 
 import java.text.Normalizer;
@@ -12,12 +13,10 @@ import java.util.regex.Pattern;
 /**
  * A unit name as officials write it, taken apart: the name itself and what stands in brackets after it, which is
  * either another name of the same unit (市委改革办﹝市政务办﹞) or a note (各区县政府﹝含南太湖新区管委会,下同﹞).
- * Every kind of bracket real documents use counts: () （） ﹝﹞ 〔〕 【】 [] ［］.
+ * Every kind of bracket real documents use counts ({@link Brackets}, the same set the importer in tasks-service reads).
  */
 public record WrittenUnitName(String name, List<String> bracketedNames) {
 
-    private static final String OPENERS = "(（﹙﹝〔【〖［[｛{";
-    private static final String CLOSERS = ")）﹚﹞〕】〗］]｝}";
     private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\p{P}\\p{S}]+|[\\p{P}\\p{S}]+$");
     /** Bracketed notes qualify a name (含…, 下同, 包括…) rather than naming another unit. */
     private static final Pattern NOTE = Pattern.compile("^(含|包含|包括|不含|以下|下同).*|.*下同.*");
@@ -31,11 +30,11 @@ public record WrittenUnitName(String name, List<String> bracketedNames) {
         int depth = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (OPENERS.indexOf(c) >= 0) {
+            if (Brackets.opens(c)) {
                 depth++;
                 continue;
             }
-            if (CLOSERS.indexOf(c) >= 0) {
+            if (Brackets.closes(c)) {
                 if (depth > 0 && --depth == 0) {
                     addIfName(bracketed, inside.toString());
                     inside.setLength(0);

@@ -89,8 +89,7 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uriInfo) {
         LOG.error("Unexpected failure while handling " + (uriInfo == null ? "a request" : uriInfo.getRequestUri()), e);
-        return responses.build(500, "internal-error", "Internal Server Error",
-                "An unexpected error occurred; quote the request id when reporting it", List.of(), uriInfo);
+        return responses.unexpected(uriInfo);
     }
 
     private Response jsonProblem(JsonProcessingException e, UriInfo uriInfo) {

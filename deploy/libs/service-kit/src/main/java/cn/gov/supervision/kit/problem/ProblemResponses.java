@@ -1,8 +1,6 @@
 package cn.gov.supervision.kit.problem;
 
 import cn.gov.supervision.kit.web.RequestIds;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -10,35 +8,24 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.util.List;
 
-/** Builds problem+json responses; the body is serialized here so that no content negotiation can turn it into HTML. */
+/** Builds problem+json responses for the REST layer; see {@link ProblemJson} for the wire form. */
 @ApplicationScoped
 public class ProblemResponses {
-
-    /** Relative type URIs resolve against this base, so clients can look a problem type up in the API docs. */
-    static final String TYPE_BASE = "https://supervision.example.gov.cn/problems/";
-
-    private final ObjectMapper objectMapper;
-
-    public ProblemResponses(ObjectMapper objectMapper) {
-        this.objectMapper = objectMapper;
-    }
 
     public Response build(int status, String type, String title, String detail, List<Problem.FieldError> errors,
                           UriInfo uriInfo) {
         String instance = uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
-        Problem problem = new Problem(TYPE_BASE + (type == null ? "about-blank" : type), title, status, detail,
-                instance, errors, RequestIds.current());
-        String body;
-        try {
-            body = objectMapper.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            // cannot happen for a record of strings; keep the contract anyway
-            body = "{\"title\":\"" + title + "\",\"status\":" + status + "}";
-        }
+        Problem problem = Problem.of(status, type, title, detail, instance, errors, RequestIds.current());
         return Response.status(status)
-                .type(Problem.MEDIA_TYPE + ";charset=UTF-8")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .entity(body)
+                .type(ProblemJson.CONTENT_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, ProblemJson.CACHE_CONTROL)
+                .entity(ProblemJson.write(problem))
                 .build();
+    }
+
+    /** The answer to a failure nobody foresaw: a 500 problem, and a bug to fix. */
+    public Response unexpected(UriInfo uriInfo) {
+        return build(500, "internal-error", "Internal Server Error",
+                "An unexpected error occurred; quote the request id when reporting it", List.of(), uriInfo);
     }
 }

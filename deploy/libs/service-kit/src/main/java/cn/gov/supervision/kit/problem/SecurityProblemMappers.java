@@ -1,6 +1,5 @@
-package cn.gov.supervision.kit.security;
+package cn.gov.supervision.kit.problem;
 
-import cn.gov.supervision.kit.problem.ProblemResponses;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;

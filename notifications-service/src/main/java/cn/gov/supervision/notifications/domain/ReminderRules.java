@@ -17,12 +17,12 @@ import java.util.function.IntFunction;
  * simply a call with the new due date, and a daily job can ask about "today" without remembering what it sent.
  * Reminders fall on working days only.
  */
-public final class ReminderPlanner {
+public final class ReminderRules {
 
     private final WorkingDayCalendar calendar;
     private final ReminderPolicy policy;
 
-    public ReminderPlanner(WorkingDayCalendar calendar, ReminderPolicy policy) {
+    public ReminderRules(WorkingDayCalendar calendar, ReminderPolicy policy) {
         this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.policy = Objects.requireNonNull(policy, "policy");
     }

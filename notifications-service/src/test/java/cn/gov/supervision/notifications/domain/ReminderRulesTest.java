@@ -18,17 +18,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ReminderPlannerTest {
+class ReminderRulesTest {
 
     private static final WorkingDayCalendar CALENDAR = OfficialCalendar.CALENDAR;
-    private static final ReminderPlanner PLANNER = new ReminderPlanner(CALENDAR, ReminderPolicy.defaults());
+    private static final ReminderRules RULES = new ReminderRules(CALENDAR, ReminderPolicy.defaults());
 
     /** Friday, a working day, right before the 2022 National Day holiday (10-01..10-07, make-up days 10-08/10-09). */
     private static final LocalDate END_OF_SEPTEMBER = parse("2022-09-30");
     private static final LocalDate END_OF_2022 = parse("2022-12-31");
 
     private static List<PlannedReminder> dueEndOfSeptember(String day) {
-        return PLANNER.remindersOn(parse(day), DATE, END_OF_SEPTEMBER, null, false);
+        return RULES.remindersOn(parse(day), DATE, END_OF_SEPTEMBER, null, false);
     }
 
     private static PlannedReminder dueSoon(ReminderRule rule, String detail, LocalDate deadline) {
@@ -54,10 +54,10 @@ class ReminderPlannerTest {
 
     /** "date KIND detail" for every reminder in 2022, in date order. */
     private static List<String> sweep2022(
-            ReminderPlanner planner, DeadlineKind kind, LocalDate dueDate, Recurrence recurrence, boolean completed) {
+            ReminderRules rules, DeadlineKind kind, LocalDate dueDate, Recurrence recurrence, boolean completed) {
         List<String> fired = new ArrayList<>();
         for (LocalDate day = parse("2022-01-01"); day.getYear() == 2022; day = day.plusDays(1)) {
-            for (PlannedReminder reminder : planner.remindersOn(day, kind, dueDate, recurrence, completed)) {
+            for (PlannedReminder reminder : rules.remindersOn(day, kind, dueDate, recurrence, completed)) {
                 fired.add(day + " " + reminder.kind() + " " + reminder.ruleDetail());
             }
         }
@@ -97,16 +97,16 @@ class ReminderPlannerTest {
         @Test
         void deadlineOnARestDayMovesToTheWorkingDayBefore() {
             // 12月底前: 2022-12-31 is a Saturday (and a New Year holiday)
-            assertThat(PLANNER.effectiveDeadline(END_OF_2022)).isEqualTo("2022-12-30");
+            assertThat(RULES.effectiveDeadline(END_OF_2022)).isEqualTo("2022-12-30");
             LocalDate effective = parse("2022-12-30");
-            assertThat(PLANNER.remindersOn(effective, DATE, END_OF_2022, null, false))
+            assertThat(RULES.remindersOn(effective, DATE, END_OF_2022, null, false))
                     .containsExactly(dueToday(effective));
-            assertThat(PLANNER.remindersOn(END_OF_2022, DATE, END_OF_2022, null, false)).isEmpty();
+            assertThat(RULES.remindersOn(END_OF_2022, DATE, END_OF_2022, null, false)).isEmpty();
             // counted from the effective deadline: 30 days before 12-30 is Wednesday 11-30
-            assertThat(PLANNER.remindersOn(parse("2022-11-30"), DATE, END_OF_2022, null, false))
+            assertThat(RULES.remindersOn(parse("2022-11-30"), DATE, END_OF_2022, null, false))
                     .containsExactly(dueSoon(ReminderRule.DAYS_BEFORE, "30 days before", effective));
             // 01-01 and 01-02 are holidays, so the first overdue working day is 01-03
-            assertThat(PLANNER.remindersOn(parse("2023-01-03"), DATE, END_OF_2022, null, false))
+            assertThat(RULES.remindersOn(parse("2023-01-03"), DATE, END_OF_2022, null, false))
                     .containsExactly(overdue(1, effective));
         }
 
@@ -114,17 +114,17 @@ class ReminderPlannerTest {
         void calendarDaysBeforeOnARestDayMovesToTheWorkingDayBefore() {
             // due Monday 2022-10-31: 30 days before is 10-01, inside the National Day holiday, so 09-30
             LocalDate dueDate = parse("2022-10-31");
-            assertThat(PLANNER.remindersOn(END_OF_SEPTEMBER, DATE, dueDate, null, false))
+            assertThat(RULES.remindersOn(END_OF_SEPTEMBER, DATE, dueDate, null, false))
                     .containsExactly(dueSoon(ReminderRule.DAYS_BEFORE, "30 days before", dueDate));
         }
 
         @Test
         void aChangedDeadlineIsJustANewDueDate() {
             LocalDate postponed = parse("2022-10-31");
-            assertThat(PLANNER.remindersOn(parse("2022-10-08"), DATE, postponed, null, false)).isEmpty();
-            assertThat(PLANNER.remindersOn(parse("2022-10-24"), DATE, postponed, null, false))
+            assertThat(RULES.remindersOn(parse("2022-10-08"), DATE, postponed, null, false)).isEmpty();
+            assertThat(RULES.remindersOn(parse("2022-10-24"), DATE, postponed, null, false))
                     .containsExactly(dueSoon(ReminderRule.DAYS_BEFORE, "7 days before", postponed));
-            assertThat(PLANNER.remindersOn(END_OF_SEPTEMBER, DATE, postponed, null, false))
+            assertThat(RULES.remindersOn(END_OF_SEPTEMBER, DATE, postponed, null, false))
                     .doesNotContain(dueToday(END_OF_SEPTEMBER));
         }
     }
@@ -155,7 +155,7 @@ class ReminderPlannerTest {
         @Test
         void escalatesOnceOnTheFifthOverdueWorkingDay() {
             assertThat(dueEndOfSeptember("2022-10-12")).containsExactly(escalation(5, END_OF_SEPTEMBER));
-            long escalations = sweep2022(PLANNER, DATE, END_OF_SEPTEMBER, null, false).stream()
+            long escalations = sweep2022(RULES, DATE, END_OF_SEPTEMBER, null, false).stream()
                     .filter(line -> line.contains("ESCALATION"))
                     .count();
             assertThat(escalations).isEqualTo(1);
@@ -163,9 +163,9 @@ class ReminderPlannerTest {
 
         @Test
         void escalationOnAnOverdueNoticeDayComesWithTheNotice() {
-            ReminderPlanner planner = new ReminderPlanner(
+            ReminderRules rules = new ReminderRules(
                     CALENDAR, new ReminderPolicy(List.of(30, 7), List.of(3, 1), true, 3, 4, true, true));
-            assertThat(planner.remindersOn(parse("2022-10-11"), DATE, END_OF_SEPTEMBER, null, false))
+            assertThat(rules.remindersOn(parse("2022-10-11"), DATE, END_OF_SEPTEMBER, null, false))
                     .containsExactly(overdue(4, END_OF_SEPTEMBER), escalation(4, END_OF_SEPTEMBER));
         }
 
@@ -173,13 +173,13 @@ class ReminderPlannerTest {
         @ValueSource(strings = {"2022-08-31", "2022-09-23", "2022-09-27", "2022-09-29", "2022-09-30",
                 "2022-10-08", "2022-10-11", "2022-10-12", "2022-10-14"})
         void completedAssignmentGetsNothing(String day) {
-            assertThat(PLANNER.remindersOn(parse(day), DATE, END_OF_SEPTEMBER, null, true)).isEmpty();
+            assertThat(RULES.remindersOn(parse(day), DATE, END_OF_SEPTEMBER, null, true)).isEmpty();
         }
     }
 
     @Test
     void everyReminderOf2022ForATaskDueEndOfSeptember() {
-        assertThat(sweep2022(PLANNER, DATE, END_OF_SEPTEMBER, null, false)).containsExactly(
+        assertThat(sweep2022(RULES, DATE, END_OF_SEPTEMBER, null, false)).containsExactly(
                 "2022-08-31 DUE_SOON 30 days before",
                 "2022-09-23 DUE_SOON 7 days before",
                 "2022-09-27 DUE_SOON 3 working days before",
@@ -211,7 +211,7 @@ class ReminderPlannerTest {
 
     @Test
     void completedAssignmentGetsNothingAllYear() {
-        assertThat(sweep2022(PLANNER, DATE, END_OF_SEPTEMBER, null, true)).isEmpty();
+        assertThat(sweep2022(RULES, DATE, END_OF_SEPTEMBER, null, true)).isEmpty();
     }
 
     @Nested
@@ -228,7 +228,7 @@ class ReminderPlannerTest {
 
         @Test
         void progressReportsEachQuarterAndDeadlineRemindersTowardsTheYearEnd() {
-            assertThat(sweep2022(PLANNER, YEAR_ROUND, END_OF_2022, null, false)).containsExactly(
+            assertThat(sweep2022(RULES, YEAR_ROUND, END_OF_2022, null, false)).containsExactly(
                     "2022-03-31 PROGRESS_REPORT Q1 2022 progress report",
                     "2022-06-30 PROGRESS_REPORT Q2 2022 progress report",
                     "2022-09-30 PROGRESS_REPORT Q3 2022 progress report",
@@ -242,34 +242,34 @@ class ReminderPlannerTest {
 
         @Test
         void progressReportCarriesTheEffectiveDeadline() {
-            assertThat(PLANNER.remindersOn(parse("2022-06-30"), YEAR_ROUND, END_OF_2022, null, false))
+            assertThat(RULES.remindersOn(parse("2022-06-30"), YEAR_ROUND, END_OF_2022, null, false))
                     .containsExactly(progressReport("Q2 2022 progress report", effective));
         }
 
         @Test
         void noProgressReportsAfterTheDeadlineOrOutsideItsYear() {
             LocalDate dueMidYear = parse("2022-06-30");
-            assertThat(PLANNER.remindersOn(END_OF_SEPTEMBER, YEAR_ROUND, dueMidYear, null, false)).isEmpty();
-            assertThat(PLANNER.remindersOn(parse("2022-12-30"), YEAR_ROUND, parse("2023-12-31"), null, false))
+            assertThat(RULES.remindersOn(END_OF_SEPTEMBER, YEAR_ROUND, dueMidYear, null, false)).isEmpty();
+            assertThat(RULES.remindersOn(parse("2022-12-30"), YEAR_ROUND, parse("2023-12-31"), null, false))
                     .isEmpty();
         }
 
         @Test
         void overdueLikeADatedTask() {
-            assertThat(PLANNER.remindersOn(parse("2023-01-03"), YEAR_ROUND, END_OF_2022, null, false))
+            assertThat(RULES.remindersOn(parse("2023-01-03"), YEAR_ROUND, END_OF_2022, null, false))
                     .containsExactly(overdue(1, effective));
         }
 
         @Test
         void policyCanSwitchProgressReportsOff() {
-            ReminderPlanner planner = new ReminderPlanner(
+            ReminderRules rules = new ReminderRules(
                     CALENDAR, new ReminderPolicy(List.of(30, 7), List.of(3, 1), true, 3, 5, false, true));
-            assertThat(planner.remindersOn(parse("2022-06-30"), YEAR_ROUND, END_OF_2022, null, false)).isEmpty();
+            assertThat(rules.remindersOn(parse("2022-06-30"), YEAR_ROUND, END_OF_2022, null, false)).isEmpty();
         }
 
         @Test
         void withoutDueDateNothing() {
-            assertThat(sweep2022(PLANNER, YEAR_ROUND, null, null, false)).isEmpty();
+            assertThat(sweep2022(RULES, YEAR_ROUND, null, null, false)).isEmpty();
         }
     }
 
@@ -278,7 +278,7 @@ class ReminderPlannerTest {
 
         @Test
         void monthlyOnTheLastWorkingDayOfEachMonth() {
-            assertThat(sweep2022(PLANNER, RECURRING, null, Recurrence.MONTHLY, false)).containsExactly(
+            assertThat(sweep2022(RULES, RECURRING, null, Recurrence.MONTHLY, false)).containsExactly(
                     // 01-31 is a Spring Festival holiday, Sunday 01-30 a make-up working day
                     "2022-01-30 PROGRESS_REPORT 2022-01 progress report",
                     "2022-02-28 PROGRESS_REPORT 2022-02 progress report",
@@ -297,13 +297,13 @@ class ReminderPlannerTest {
 
         @Test
         void monthlyReminderHasNoDeadline() {
-            assertThat(PLANNER.remindersOn(parse("2022-04-29"), RECURRING, null, Recurrence.MONTHLY, false))
+            assertThat(RULES.remindersOn(parse("2022-04-29"), RECURRING, null, Recurrence.MONTHLY, false))
                     .containsExactly(progressReport("2022-04 progress report", null));
         }
 
         @Test
         void quarterlyOnTheLastWorkingDayOfEachQuarter() {
-            assertThat(sweep2022(PLANNER, RECURRING, null, Recurrence.QUARTERLY, false)).containsExactly(
+            assertThat(sweep2022(RULES, RECURRING, null, Recurrence.QUARTERLY, false)).containsExactly(
                     "2022-03-31 PROGRESS_REPORT Q1 2022 progress report",
                     "2022-06-30 PROGRESS_REPORT Q2 2022 progress report",
                     "2022-09-30 PROGRESS_REPORT Q3 2022 progress report",
@@ -312,36 +312,36 @@ class ReminderPlannerTest {
 
         @Test
         void annualOnTheLastWorkingDayOfTheYear() {
-            assertThat(sweep2022(PLANNER, RECURRING, null, Recurrence.ANNUAL, false))
+            assertThat(sweep2022(RULES, RECURRING, null, Recurrence.ANNUAL, false))
                     .containsExactly("2022-12-30 PROGRESS_REPORT 2022 progress report");
         }
 
         @Test
         void ignoresAnyDueDateAndIsNeverOverdue() {
-            assertThat(sweep2022(PLANNER, RECURRING, END_OF_SEPTEMBER, Recurrence.ANNUAL, false))
+            assertThat(sweep2022(RULES, RECURRING, END_OF_SEPTEMBER, Recurrence.ANNUAL, false))
                     .containsExactly("2022-12-30 PROGRESS_REPORT 2022 progress report");
         }
 
         @Test
         void nothingWithoutRecurrenceOrWhenSwitchedOffOrCompleted() {
-            ReminderPlanner switchedOff = new ReminderPlanner(
+            ReminderRules switchedOff = new ReminderRules(
                     CALENDAR, new ReminderPolicy(List.of(30, 7), List.of(3, 1), true, 3, 5, true, false));
-            assertThat(sweep2022(PLANNER, RECURRING, null, null, false)).isEmpty();
+            assertThat(sweep2022(RULES, RECURRING, null, null, false)).isEmpty();
             assertThat(sweep2022(switchedOff, RECURRING, null, Recurrence.MONTHLY, false)).isEmpty();
-            assertThat(sweep2022(PLANNER, RECURRING, null, Recurrence.MONTHLY, true)).isEmpty();
+            assertThat(sweep2022(RULES, RECURRING, null, Recurrence.MONTHLY, true)).isEmpty();
         }
     }
 
     @ParameterizedTest
     @EnumSource(value = DeadlineKind.class, names = {"ONGOING", "NONE"})
     void ongoingAndNoneNeverGetReminders(DeadlineKind kind) {
-        assertThat(sweep2022(PLANNER, kind, END_OF_SEPTEMBER, Recurrence.MONTHLY, false)).isEmpty();
-        assertThat(sweep2022(PLANNER, kind, null, null, false)).isEmpty();
+        assertThat(sweep2022(RULES, kind, END_OF_SEPTEMBER, Recurrence.MONTHLY, false)).isEmpty();
+        assertThat(sweep2022(RULES, kind, null, null, false)).isEmpty();
     }
 
     @Test
     void datedTaskWithoutDueDateGetsNothing() {
-        assertThat(sweep2022(PLANNER, DATE, null, null, false)).isEmpty();
+        assertThat(sweep2022(RULES, DATE, null, null, false)).isEmpty();
     }
 
     @Nested
@@ -349,9 +349,9 @@ class ReminderPlannerTest {
 
         @Test
         void fiveWorkingDaysBeforeReplacesThreeAndOne() {
-            ReminderPlanner planner = new ReminderPlanner(
+            ReminderRules rules = new ReminderRules(
                     CALENDAR, new ReminderPolicy(List.of(30), List.of(5), true, 3, 5, true, true));
-            assertThat(sweep2022(planner, DATE, END_OF_SEPTEMBER, null, false)
+            assertThat(sweep2022(rules, DATE, END_OF_SEPTEMBER, null, false)
                     .stream().filter(line -> line.compareTo("2022-10") < 0).collect(Collectors.toList()))
                     .containsExactly(
                             "2022-08-31 DUE_SOON 30 days before",
@@ -363,43 +363,43 @@ class ReminderPlannerTest {
         @Test
         void workingDaysRuleWinsOverCalendarDaysRuleOnTheSameDay() {
             // 5 working days before and 7 days before both land on 2022-09-23
-            ReminderPlanner planner = new ReminderPlanner(
+            ReminderRules rules = new ReminderRules(
                     CALENDAR, new ReminderPolicy(List.of(7), List.of(5), true, 3, 5, true, true));
-            assertThat(planner.remindersOn(parse("2022-09-23"), DATE, END_OF_SEPTEMBER, null, false))
+            assertThat(rules.remindersOn(parse("2022-09-23"), DATE, END_OF_SEPTEMBER, null, false))
                     .containsExactly(dueSoon(ReminderRule.WORKING_DAYS_BEFORE, "5 working days before", END_OF_SEPTEMBER));
         }
 
         @Test
         void smallerOffsetWinsWhenTwoLandOnTheSameDay() {
             // 6 days before 09-30 is Saturday 09-24, moved back to Friday 09-23, the same day as 7 days before
-            ReminderPlanner planner = new ReminderPlanner(
+            ReminderRules rules = new ReminderRules(
                     CALENDAR, new ReminderPolicy(List.of(7, 6), List.of(), true, 3, 5, true, true));
-            assertThat(planner.remindersOn(parse("2022-09-23"), DATE, END_OF_SEPTEMBER, null, false))
+            assertThat(rules.remindersOn(parse("2022-09-23"), DATE, END_OF_SEPTEMBER, null, false))
                     .containsExactly(dueSoon(ReminderRule.DAYS_BEFORE, "6 days before", END_OF_SEPTEMBER));
         }
 
         @Test
         void deadlineDayWinsOverZeroOffsets() {
-            ReminderPlanner planner = new ReminderPlanner(
+            ReminderRules rules = new ReminderRules(
                     CALENDAR, new ReminderPolicy(List.of(0), List.of(0), true, 3, 5, true, true));
-            assertThat(planner.remindersOn(END_OF_SEPTEMBER, DATE, END_OF_SEPTEMBER, null, false))
+            assertThat(rules.remindersOn(END_OF_SEPTEMBER, DATE, END_OF_SEPTEMBER, null, false))
                     .containsExactly(dueToday(END_OF_SEPTEMBER));
         }
 
         @Test
         void deadlineDayReminderCanBeSwitchedOff() {
-            ReminderPlanner planner = new ReminderPlanner(
+            ReminderRules rules = new ReminderRules(
                     CALENDAR, new ReminderPolicy(List.of(30, 7), List.of(3, 1), false, 3, 5, true, true));
-            assertThat(planner.remindersOn(END_OF_SEPTEMBER, DATE, END_OF_SEPTEMBER, null, false)).isEmpty();
+            assertThat(rules.remindersOn(END_OF_SEPTEMBER, DATE, END_OF_SEPTEMBER, null, false)).isEmpty();
         }
 
         @Test
         void overdueEveryWorkingDay() {
-            ReminderPlanner planner = new ReminderPlanner(
+            ReminderRules rules = new ReminderRules(
                     CALENDAR, new ReminderPolicy(List.of(), List.of(), true, 1, 2, true, true));
-            assertThat(planner.remindersOn(parse("2022-10-09"), DATE, END_OF_SEPTEMBER, null, false))
+            assertThat(rules.remindersOn(parse("2022-10-09"), DATE, END_OF_SEPTEMBER, null, false))
                     .containsExactly(overdue(2, END_OF_SEPTEMBER), escalation(2, END_OF_SEPTEMBER));
-            assertThat(planner.remindersOn(parse("2022-10-10"), DATE, END_OF_SEPTEMBER, null, false))
+            assertThat(rules.remindersOn(parse("2022-10-10"), DATE, END_OF_SEPTEMBER, null, false))
                     .containsExactly(overdue(3, END_OF_SEPTEMBER));
         }
     }

@@ -5,7 +5,7 @@ import cn.gov.supervision.notifications.config.NotificationsConfig;
 import cn.gov.supervision.notifications.domain.AssignmentInfo;
 import cn.gov.supervision.notifications.domain.PlannedReminder;
 import cn.gov.supervision.notifications.domain.ReminderKind;
-import cn.gov.supervision.notifications.domain.ReminderPlanner;
+import cn.gov.supervision.notifications.domain.ReminderRules;
 import cn.gov.supervision.notifications.domain.TaskInfo;
 import cn.gov.supervision.notifications.domain.UnitInfo;
 import cn.gov.supervision.notifications.repository.TaskInfoRepository;
@@ -36,7 +36,7 @@ import java.util.UUID;
  * rather read one message than a storm of them). Escalations also go to the supervising unit, once per assignment.
  */
 @ApplicationScoped
-public class DigestPlanner {
+public class DigestCollector {
 
     private final TaskInfoRepository tasks;
     private final UnitInfoRepository units;
@@ -46,7 +46,7 @@ public class DigestPlanner {
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
 
-    public DigestPlanner(TaskInfoRepository tasks, UnitInfoRepository units, CalendarService calendar,
+    public DigestCollector(TaskInfoRepository tasks, UnitInfoRepository units, CalendarService calendar,
                          PolicyService policies, NotificationsConfig config, EntityManager entityManager,
                          ObjectMapper objectMapper) {
         this.tasks = tasks;
@@ -67,8 +67,8 @@ public class DigestPlanner {
     }
 
     @Transactional
-    public List<PlannedDigest> plan(LocalDate day) {
-        ReminderPlanner planner = new ReminderPlanner(calendar.calendar(), policies.current());
+    public List<PlannedDigest> collect(LocalDate day) {
+        ReminderRules rules = new ReminderRules(calendar.calendar(), policies.current());
         Map<UUID, UnitInfo> unitsById = new HashMap<>();
         units.listAll().forEach(u -> unitsById.put(u.id, u));
         Set<Escalation> alreadyEscalated = alreadyEscalated();
@@ -77,7 +77,7 @@ public class DigestPlanner {
         for (TaskInfo task : tasks.listAll()) {
             for (AssignmentInfo assignment : task.assignments) {
                 LocalDate due = assignment.dueDate != null ? assignment.dueDate : task.dueDate;
-                for (PlannedReminder reminder : planner.remindersOn(day, task.deadlineKind, due, task.recurrence,
+                for (PlannedReminder reminder : rules.remindersOn(day, task.deadlineKind, due, task.recurrence,
                         assignment.isCompleted())) {
                     if (reminder.kind() == ReminderKind.ESCALATION) {
                         Escalation escalation = new Escalation(task.id, assignment.unitId);

@@ -1,6 +1,8 @@
-package cn.gov.supervision.tasks.service;
+package cn.gov.supervision.tasks.importer;
 
 import cn.gov.supervision.kit.problem.ProblemException;
+import cn.gov.supervision.kit.text.ChineseText;
+import cn.gov.supervision.tasks.api.ImportResult;
 import cn.gov.supervision.tasks.client.UnitsClient;
 import cn.gov.supervision.tasks.domain.UnitRef;
 import cn.gov.supervision.tasks.repository.UnitRefRepository;
@@ -17,29 +19,80 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
- * Asks units-service what the unit names of a document denote, and creates the ones it does not know when the
- * importer is told to. Created units are active (so tasks can be assigned to them at once) and carry a code starting
+ * The unit names of an imported document at units-service, which owns them: asks what they denote (units-service's
+ * UnitNameResolver reads each name, brackets and all), and creates the ones it does not know when the importer is
+ * told to. Created units are active (so tasks can be assigned to them at once) and carry a code starting
  * with {@code imported-}, which is how a reviewer finds them (GET /api/v1/units?q=… or by code).
  */
 @ApplicationScoped
-public class UnitNameResolution {
+public class ImportedUnitNames {
 
-    private static final Logger LOG = Logger.getLogger(UnitNameResolution.class);
+    /** What a name of the document stands for: {@code status} RESOLVED, CREATED, AMBIGUOUS or UNRESOLVED. */
+    record Choice(String status, UUID unitId, String unitName) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(ImportedUnitNames.class);
     private static final int BATCH = 500;
 
     private final UnitsClient units;
     private final UnitRefRepository unitRefs;
 
-    public UnitNameResolution(@RestClient UnitsClient units, UnitRefRepository unitRefs) {
+    public ImportedUnitNames(@RestClient UnitsClient units, UnitRefRepository unitRefs) {
         this.units = units;
         this.unitRefs = unitRefs;
     }
 
-    public Map<String, UnitsClient.Resolution> resolve(List<String> names) {
+    /**
+     * Every unit name of the plan's tasks, resolved at units-service, or created there when {@code createMissing};
+     * a name that stays without a unit gets a warning diagnostic at the first line that names it.
+     */
+    Map<String, Choice> choose(ParsedPlan parsed, boolean createMissing, List<ImportResult.DiagnosticPart> diagnostics) {
+        Set<String> names = new LinkedHashSet<>();
+        Map<String, Integer> firstLine = new LinkedHashMap<>();
+        for (ParsedTask task : parsed.tasks()) {
+            for (String name : Stream.concat(task.leadUnitNames().stream(), task.coUnitNames().stream()).toList()) {
+                names.add(name);
+                firstLine.putIfAbsent(name, task.line());
+            }
+        }
+        Map<String, Choice> choices = new LinkedHashMap<>();
+        if (names.isEmpty()) {
+            return choices;
+        }
+        Map<String, UnitsClient.Resolution> resolutions = resolve(new ArrayList<>(names));
+        for (String name : names) {
+            UnitsClient.Resolution resolution = resolutions.get(name);
+            if (resolution.resolved()) {
+                choices.put(name, new Choice("RESOLVED", resolution.unit().id(), resolution.unit().name()));
+                continue;
+            }
+            if (createMissing && "UNRESOLVED".equals(resolution.status())) {
+                UnitsClient.RemoteUnit created = create(ChineseText.clean(name));
+                choices.put(name, new Choice("CREATED", created.id(), created.name()));
+                diagnostics.add(new ImportResult.DiagnosticPart(firstLine.get(name), "INFO", "UNIT_CREATED",
+                        "created unit " + created.code() + " for '" + name + "'; review it in units-service", name));
+                continue;
+            }
+            choices.put(name, new Choice(resolution.status(), null, null));
+            String candidates = resolution.candidates() == null ? "" : resolution.candidates().stream()
+                    .map(UnitsClient.RemoteUnit::name).limit(5).reduce((a, b) -> a + "、" + b).orElse("");
+            diagnostics.add(new ImportResult.DiagnosticPart(firstLine.get(name), "WARNING",
+                    "AMBIGUOUS".equals(resolution.status()) ? "AMBIGUOUS_UNIT" : "UNRESOLVED_UNIT",
+                    "'" + name + "' is not a known unit" + (candidates.isEmpty() ? "" : "; closest: " + candidates)
+                            + "; the task is imported without it", name));
+        }
+        return choices;
+    }
+
+    private Map<String, UnitsClient.Resolution> resolve(List<String> names) {
         Map<String, UnitsClient.Resolution> resolutions = new LinkedHashMap<>();
         for (int from = 0; from < names.size(); from += BATCH) {
             List<String> batch = names.subList(from, Math.min(names.size(), from + BATCH));
@@ -52,7 +105,7 @@ public class UnitNameResolution {
     }
 
     /** Creates a unit for a name units-service does not know, and makes it known here at once. */
-    public UnitsClient.RemoteUnit create(String name) {
+    private UnitsClient.RemoteUnit create(String name) {
         UnitsClient.RemoteUnit created = call(() -> units.create(new UnitsClient.NewUnit(codeFor(name), name, kindOf(name))));
         remember(created);
         return created;
@@ -63,7 +116,14 @@ public class UnitNameResolution {
      * recorded from units-service's answer (the event will bring the same state again).
      */
     void remember(UnitsClient.RemoteUnit created) {
-        QuarkusTransaction.requiringNew().run(() -> upsert(created));
+        try {
+            QuarkusTransaction.requiringNew().run(() -> upsert(created));
+        } catch (RuntimeException e) {
+            // units.events can bring the unit between our look-up and our insert (unit_ref_pkey): then the row is
+            // there, and a second attempt updates it; any other failure fails again and is thrown
+            LOG.debugf(e, "Recording unit %s again", created.id());
+            QuarkusTransaction.requiringNew().run(() -> upsert(created));
+        }
     }
 
     private void upsert(UnitsClient.RemoteUnit created) {

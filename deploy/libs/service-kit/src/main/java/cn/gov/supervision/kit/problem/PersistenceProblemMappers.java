@@ -1,6 +1,5 @@
-package cn.gov.supervision.kit.persistence;
+package cn.gov.supervision.kit.problem;
 
-import cn.gov.supervision.kit.problem.ProblemResponses;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
@@ -40,7 +39,6 @@ public class PersistenceProblemMappers {
             }
         }
         LOG.error("Unexpected persistence failure", e);
-        return responses.build(500, "internal-error", "Internal Server Error",
-                "An unexpected error occurred; quote the request id when reporting it", List.of(), uriInfo);
+        return responses.unexpected(uriInfo);
     }
 }
