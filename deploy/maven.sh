@@ -8,8 +8,9 @@
 #
 # MAVEN_OPTS and MAVEN_ARGS (e.g. -Dmaven.repo.local=...) apply to both Mavens.
 set -euo pipefail
-# The repository root is the folder whose pom.xml is the aggregator (supervision-parent), wherever this script lives.
-root="$(d="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"; until grep -qs '<artifactId>supervision-parent</artifactId>' "$d/pom.xml" || [ "$d" = / ]; do d="$(dirname "$d")"; done; printf %s "$d")"
+# The repository root is the folder whose pom.xml is the aggregator (supervision-parent) itself, not a module naming it
+# as its <parent>, wherever this script lives.
+root="$(d="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"; until sed '/<parent>/,/<\/parent>/d' "$d/pom.xml" 2>/dev/null | grep -s '<artifactId>supervision-parent</artifactId>' >/dev/null || [ "$d" = / ]; do d="$(dirname "$d")"; done; printf %s "$d")"
 [ "$root" != / ] || { echo "cannot find the repository root (the pom.xml of supervision-parent) above $0" >&2; exit 1; }
 case "${1:-}" in -h | --help) sed -n '2,/^set -euo pipefail$/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;; esac
 
