@@ -189,7 +189,7 @@ for service in "${services[@]}"; do
     # shellcheck disable=SC2016  # expanded by the inner bash
     exec setsid bash -c 'echo $$ >"$0" && exec "$@"' "$work/$service-dev.pid" \
       "$root/deploy/maven.sh" -B -pl "$service" quarkus:dev -Dquarkus.console.enabled=false -Ddebug=false \
-      -Dquarkus.analytics.disabled=true -Dquarkus.test.continuous-testing=disabled \
+      -Dquarkus.analytics.disabled=true -Dquarkus.test.continuous-testing=disabled -Dmaven.test.skip=true \
       "-Djvm.args=-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8"
   ) </dev/null >"$work/$service-dev.log" 2>&1 &
   until [ -s "$work/$service-dev.pid" ]; do sleep 0.05; done

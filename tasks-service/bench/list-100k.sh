@@ -44,7 +44,7 @@ psql_admin=(psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres)
 work="$(mktemp -d /tmp/list-bench.XXXXXX)"
 log="$work/tasks-service.log"
 service=""
-trap '[ -z "$service" ] || { kill $service 2>/dev/null; wait $service 2>/dev/null; }; rm -rf "$work"' EXIT
+trap '[ -z "$service" ] || { kill $service 2>/dev/null; wait $service 2>/dev/null || true; }; rm -rf "$work"' EXIT
 # A key pair of this run: the service trusts its public key, the requests carry an admin token signed with it.
 token="$(SUPERVISION_JWT_KEY_DIR="$work/keys" "$root/deploy/local/token.sh" admin 2>/dev/null | tail -n 1)"
 auth="Authorization: Bearer $token"
