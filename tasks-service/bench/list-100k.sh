@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Measures GET /api/v1/tasks?unitId=…&overdue=true&size=50 at 100,000 tasks, and prints the query plans.
+# Measures GET /api/v1/tasks?unitId=…&overdue=true&size=50 at 100,000 tasks against a reference measured alike in
+# the same run (GET /api/v1/tasks/{id}, one task by its key), and prints the query plan.
 #
 #   tasks-service/bench/list-100k.sh [--tasks N] [--requests N] [--warmup N]
 #
@@ -97,17 +98,31 @@ SELECT t.id, count(*) OVER () FROM task t JOIN mine ON mine.task_id = t.id WHERE
 ORDER BY t.due_date ASC NULLS LAST, t.code, t.id LIMIT 50 OFFSET 0;
 SQL
 
-echo "Warming up ($warmup requests)..."
+# The reference, measured alike in the same run: one task by id (a primary-key read through the same HTTP, security
+# and JSON path), so the figure to compare across machines and loads is the ratio, not the milliseconds.
+reference="http://127.0.0.1:$port/api/v1/tasks/$("${psql_db[@]}" -tAc "SELECT md5('bench-task-0')::uuid")"
+echo "Warming up ($warmup requests each)..."
 for _ in $(seq 1 "$warmup"); do
-  curl -sf -o /dev/null -H "$auth" "$url" || { echo "request failed:"; curl -s -H "$auth" "$url"; tail -20 "$log"; exit 1; }
+  for u in "$url" "$reference"; do
+    curl -sf -o /dev/null -H "$auth" "$u" || { echo "request failed:"; curl -s -H "$auth" "$u"; tail -20 "$log"; exit 1; }
+  done
 done
-echo "Measuring $requests requests at $tasks tasks: $url"
-times=$(for _ in $(seq 1 "$requests"); do curl -sf -o /dev/null -H "$auth" -w '%{time_total}\n' "$url"; done | sort -n)
+echo "Measuring $requests requests each at $tasks tasks, alternating: $url and $reference"
+: >"$work/list.times"; : >"$work/reference.times"
+for _ in $(seq 1 "$requests"); do
+  curl -sf -o /dev/null -H "$auth" -w '%{time_total}\n' "$url" >>"$work/list.times"
+  curl -sf -o /dev/null -H "$auth" -w '%{time_total}\n' "$reference" >>"$work/reference.times"
+done
 total=$(curl -sf -H "$auth" "$url" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["total"], len(d["items"]))')
-python3 - "$total" <<PY
+python3 - "$total" "$work/list.times" "$work/reference.times" <<'PY'
 import sys
-times = [float(t) * 1000 for t in """$times""".split()]
-n = len(times)
+def stats(path):
+    times = sorted(float(t) * 1000 for t in open(path).read().split())
+    n = len(times)
+    return n, sum(times) / n, times[n // 2], times[max(int(n * 0.95) - 1, 0)], times[-1]
 print(f"matching tasks (total, page): {sys.argv[1]}")
-print(f"requests: {n}  mean {sum(times)/n:.1f} ms  p50 {times[n//2]:.1f} ms  p95 {times[int(n*0.95)-1]:.1f} ms  max {times[-1]:.1f} ms")
+lists, reference = stats(sys.argv[2]), stats(sys.argv[3])
+for name, (n, mean, p50, p95, top) in (("list", lists), ("reference (one task by id)", reference)):
+    print(f"{name}: {n} requests  mean {mean:.1f} ms  p50 {p50:.1f} ms  p95 {p95:.1f} ms  max {top:.1f} ms")
+print(f"list / reference: p50 {lists[2] / reference[2]:.2f}x, mean {lists[1] / reference[1]:.2f}x")
 PY
