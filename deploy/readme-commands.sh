@@ -264,6 +264,15 @@ def describe(group):
     first = group[0]
     return f"{first[0]}:{first[1]}: " + " ; ".join(e[3] for e in group)
 
+# It starts the stack and stops it at the end: a stack that is already running is someone's, and not to be stopped.
+running = subprocess.run(["bash", "-c", 'source deploy/local/stack-lib.sh; for name in $(recorded_names); do '
+                          'if recorded_pid "$name" >/dev/null; then echo "$name"; fi; done'],
+                         cwd=root, stdin=subprocess.DEVNULL, capture_output=True, text=True).stdout.split()
+if running:
+    print(f"readme-commands: FAIL: the local stack is already running ({', '.join(running)}); this script starts and "
+          "stops one of its own: stop it first with deploy/local/stop.sh", file=sys.stderr)
+    sys.exit(1)
+
 started_at = time.monotonic()
 exit_status = 0
 try:
