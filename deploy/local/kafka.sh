@@ -9,8 +9,9 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# The repository root is the folder whose pom.xml is the aggregator (supervision-parent), wherever this script lives.
-root="$(d="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"; until grep -qs '<artifactId>supervision-parent</artifactId>' "$d/pom.xml" || [ "$d" = / ]; do d="$(dirname "$d")"; done; printf %s "$d")"
+# The repository root is the folder whose pom.xml is the aggregator (supervision-parent) itself, not a module naming it
+# as its <parent>, wherever this script lives.
+root="$(d="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"; until sed '/<parent>/,/<\/parent>/d' "$d/pom.xml" 2>/dev/null | grep -s '<artifactId>supervision-parent</artifactId>' >/dev/null || [ "$d" = / ]; do d="$(dirname "$d")"; done; printf %s "$d")"
 [ "$root" != / ] || { echo "cannot find the repository root (the pom.xml of supervision-parent) above $0" >&2; exit 1; }
 lib="$root/deploy/local/infra/target/lib"
 

@@ -2,12 +2,15 @@
 # Runs the whole backend locally without Docker: PostgreSQL (the machine's server, or an embedded one when none is
 # reachable), a single-node Kafka broker and the four Quarkus services, each as a plain process.
 #
-#   deploy/local/run.sh [--background] [--rebuild] [--timeout SECONDS]
+#   deploy/local/run.sh [--background] [--rebuild] [--timeout SECONDS] [SERVICE...]
 #
 #   --background  return once everything is ready (stop later with deploy/local/stop.sh);
 #                 by default it stays in the foreground and Ctrl-C (or SIGTERM) stops what it started
 #   --rebuild     run the Maven build even if the jars exist (refused while the stack is running)
 #   --timeout     how long to wait for readiness (default 180 s, or READY_TIMEOUT)
+#   SERVICE       start only these (units-service, tasks-service, notifications-service, gateway), with the
+#                 database, broker and mail server they need; e.g. put back the stack's copy of a service after
+#                 working on it in dev mode: deploy/local/run.sh --background tasks-service
 #
 # Environment: PGHOST/PGPORT/PGUSER/PGPASSWORD (default 127.0.0.1:5432, postgres) name the PostgreSQL server;
 # EMBEDDED_PG_PORT (5433) is the embedded fallback's port; SERVICE_JAVA_OPTS replaces the services' JVM flags.
@@ -15,6 +18,9 @@
 # GreenMail server catches every mail (SMTP 3025, IMAP 3143, HTTP API 8025: /api/user/<address>/messages/INBOX).
 # Authentication: a local RSA key pair is made on first run (deploy/local/.data/keys); every service trusts it and
 # deploy/local/token.sh prints tokens signed with it.
+# Dev mode: run.sh writes the stack's database and mail settings and the webhook-secrets key to
+# deploy/local/.data/dev.properties, which each service's %dev profile reads, so that `mvn -pl SERVICE quarkus:dev`
+# can take the place of the stack's copy (stop that one first: deploy/local/stop.sh SERVICE).
 # All runtime state (pids, logs, keys, Kafka and embedded PostgreSQL data) lives in deploy/local/.data.
 set -euo pipefail
 
@@ -24,15 +30,26 @@ source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/stack-lib.sh"
 background=false
 rebuild=false
 ready_timeout="${READY_TIMEOUT:-180}"
+selected=() # SERVICE arguments; none means all four
 while [ $# -gt 0 ]; do
   case "$1" in
     --background) background=true; shift ;;
     --rebuild) rebuild=true; shift ;;
     --timeout) ready_timeout="${2:?--timeout needs a number of seconds}"; shift 2 ;;
-    -h | --help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) warn "run.sh: unknown option $1 (see --help)"; exit 2 ;;
+    -h | --help) sed -n '2,/^set -euo pipefail$/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) warn "run.sh: unknown option $1 (see --help)"; exit 2 ;;
+    *) service_entry "$1" >/dev/null || { warn "run.sh: no service named $1 (see --help)"; exit 2; }
+       selected+=("$1"); shift ;;
   esac
 done
+# The name:port entries to start: the domain services together, then the gateway.
+start_domain=() start_gateway=()
+for entry in "${domain_services[@]}"; do
+  if [ ${#selected[@]} -eq 0 ] || [[ " ${selected[*]} " == *" ${entry%%:*} "* ]]; then start_domain+=("$entry"); fi
+done
+if [ ${#selected[@]} -eq 0 ] || [[ " ${selected[*]} " == *" ${gateway_service%%:*} "* ]]; then
+  start_gateway=("$gateway_service")
+fi
 
 embedded_pg_port="${EMBEDDED_PG_PORT:-5433}"
 # Sized for a two-core machine running four services and a broker: a small serial heap, and C1 only, which starts
@@ -279,6 +296,31 @@ ensure_smtp() {
   smtp_description="local GreenMail: SMTP 127.0.0.1:3025, IMAP 3143, mails at http://127.0.0.1:8025/api/user/<address>/messages/INBOX"
 }
 
+# --- dev mode -------------------------------------------------------------------------------------------------------
+
+# Writes what this stack gives its services and a %dev profile cannot know by itself (which PostgreSQL, which mail
+# server, the webhook-secrets key) to dev.properties, readable by its owner only: the key is a secret. The keys for
+# tokens are files already, which the %dev profiles name directly.
+write_dev_properties() {
+  local setting name value lines=()
+  # properties format: a backslash escapes, so double every one in the values
+  lines+=("local-stack.jdbc-url-prefix=jdbc:postgresql://$db_host:$db_port/" "local-stack.database-user=$db_user"
+    "local-stack.database-password=${db_password//\\/\\\\}")
+  for setting in "${smtp_env[@]}"; do
+    name="${setting%%=*}" value="${setting#*=}"
+    name="${name#QUARKUS_MAILER_}" name="${name//_/-}"
+    lines+=("local-stack.mail.${name,,}=${value//\\/\\\\}")
+  done
+  lines+=("local-stack.webhook-secrets-key=$(cat "$secrets_key_file")")
+  (
+    umask 077
+    {
+      echo "# Written by deploy/local/run.sh on every start; read by the services' %dev profiles (quarkus:dev)."
+      printf '%s\n' "${lines[@]}"
+    } >"$dev_properties_file.tmp"
+  ) && mv "$dev_properties_file.tmp" "$dev_properties_file"
+}
+
 # --- services -------------------------------------------------------------------------------------------------------
 
 start_service() {
@@ -337,7 +379,7 @@ print_summary() {
   local entry name port
   log ""
   log "Local stack ready ($(elapsed) s):"
-  for entry in "$gateway_service" "${domain_services[@]}"; do
+  for entry in "${start_gateway[@]}" "${start_domain[@]}"; do
     name="${entry%%:*}" port="${entry##*:}"
     printf '  %-22s http://localhost:%s  Swagger UI http://localhost:%s/q/swagger-ui  health http://localhost:%s/q/health\n' \
       "$name" "$port" "$port" "$port"
@@ -356,7 +398,7 @@ print_summary() {
 # Ports that run.sh is about to use but some other process holds: say so before starting anything.
 check_ports() {
   local entry
-  for entry in "${domain_services[@]}" "$gateway_service"; do
+  for entry in "${start_domain[@]}" "${start_gateway[@]}"; do
     if ! recorded_pid "${entry%%:*}" >/dev/null && port_open "${entry##*:}"; then
       die "port ${entry##*:}, meant for ${entry%%:*}, is taken by a process run.sh did not start; stop that first"
     fi
@@ -384,17 +426,20 @@ log "Keys:"
 ensure_jwt_keys || die "no signing key for the local stack"
 ensure_secrets_key || die "no key for webhook secrets in the local stack"
 log "  tokens: deploy/local/token.sh <admin|supervisor|viewer|unit UNIT_ID> (key pair in ${jwt_key_dir#"$root/"})"
+write_dev_properties || die "could not write ${dev_properties_file#"$root/"}"
 
 log "Services:"
-for entry in "${domain_services[@]}"; do
+for entry in "${start_domain[@]}"; do
   start_service "$entry"
 done
-await_ready "$deadline" "${domain_services[@]}"
-start_service "$gateway_service"
-await_ready "$deadline" "$gateway_service"
+[ ${#start_domain[@]} -eq 0 ] || await_ready "$deadline" "${start_domain[@]}"
+for entry in "${start_gateway[@]}"; do
+  start_service "$entry"
+  await_ready "$deadline" "$entry"
+done
 
 if [ ${#started[@]} -eq 0 ]; then
-  log "The local stack was already running; nothing started."
+  log "The local stack was already running${selected[0]:+ (${selected[*]})}; nothing started."
   background=true # a second run must not take over the first one's processes
 fi
 print_summary

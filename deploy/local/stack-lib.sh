@@ -6,8 +6,9 @@
 # shellcheck disable=SC2034  # the settings below are used by the scripts that source this file
 
 local_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# The repository root is the folder whose pom.xml is the aggregator (supervision-parent), wherever this script lives.
-root="$(d="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"; until grep -qs '<artifactId>supervision-parent</artifactId>' "$d/pom.xml" || [ "$d" = / ]; do d="$(dirname "$d")"; done; printf %s "$d")"
+# The repository root is the folder whose pom.xml is the aggregator (supervision-parent) itself, not a module naming it
+# as its <parent>, wherever this script lives.
+root="$(d="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"; until sed '/<parent>/,/<\/parent>/d' "$d/pom.xml" 2>/dev/null | grep -s '<artifactId>supervision-parent</artifactId>' >/dev/null || [ "$d" = / ]; do d="$(dirname "$d")"; done; printf %s "$d")"
 [ "$root" != / ] || { echo "cannot find the repository root (the pom.xml of supervision-parent) above $0" >&2; exit 1; }
 data_dir="$local_dir/.data"
 pid_dir="$data_dir/pids"
@@ -24,12 +25,23 @@ gateway_service=gateway:8080
 kafka_port=9092
 kafka_controller_port=9093
 
+# Prints the name:port entry of the service NAME; fails for anything else.
+service_entry() {
+  local entry
+  for entry in "${domain_services[@]}" "$gateway_service"; do
+    if [ "${entry%%:*}" = "$1" ]; then printf '%s\n' "$entry"; return 0; fi
+  done
+  return 1
+}
+
 # Bearer tokens in the local stack: a key pair made on first use (ensure_jwt_keys), never committed (.data is ignored).
 # Every service trusts the public key; the gateway signs API-key tokens with the private one, token.sh people's tokens.
 # SUPERVISION_JWT_KEY_DIR points elsewhere, for a stack of its own (the gateway benchmark).
 jwt_key_dir="${SUPERVISION_JWT_KEY_DIR:-$data_dir/keys}"
 jwt_issuer="https://supervision.local/issuer"
 secrets_key_file="$jwt_key_dir/notifications-secrets.key"
+# The running stack's settings for the services' %dev profiles (written by run.sh; see its --help)
+dev_properties_file="$data_dir/dev.properties"
 
 # Grace period before SIGKILL; Quarkus, Kafka and PostgreSQL all shut down cleanly well within it.
 stop_timeout="${STOP_TIMEOUT:-30}"

@@ -13,12 +13,15 @@
 # Options: --connections N (32), --threads N (2), --duration SECONDS (20, at most 60), --warmup SECONDS (45),
 # --rounds N (2, at most 5): direct and gateway are measured in the order ABBA…, so that a drift during the run
 # (JIT still warming, other load on the machine) weighs on both sides alike; the rates are averaged.
-# Only loopback targets are accepted; every load run is bounded by its duration.
+# Only loopback targets are accepted; every load run is bounded by its duration. The services it starts use their own
+# databases (*_for_gateway_bench) on the PostgreSQL server at PGHOST:PGPORT (default 127.0.0.1:5432, user PGUSER or
+# postgres).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# The repository root is the folder whose pom.xml is the aggregator (supervision-parent), wherever this script lives.
-root="$(d="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"; until grep -qs '<artifactId>supervision-parent</artifactId>' "$d/pom.xml" || [ "$d" = / ]; do d="$(dirname "$d")"; done; printf %s "$d")"
+# The repository root is the folder whose pom.xml is the aggregator (supervision-parent) itself, not a module naming it
+# as its <parent>, wherever this script lives.
+root="$(d="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"; until sed '/<parent>/,/<\/parent>/d' "$d/pom.xml" 2>/dev/null | grep -s '<artifactId>supervision-parent</artifactId>' >/dev/null || [ "$d" = / ]; do d="$(dirname "$d")"; done; printf %s "$d")"
 [ "$root" != / ] || { echo "cannot find the repository root (the pom.xml of supervision-parent) above $0" >&2; exit 1; }
 gateway_url="" tasks_url="" token="" gateway_pid="" tasks_pid="" connections=32 threads=2 duration=20 warmup=45 rounds=2
 while [ $# -gt 0 ]; do
@@ -31,6 +34,7 @@ while [ $# -gt 0 ]; do
     --duration) duration="$2"; shift 2;;
     --warmup) warmup="$2"; shift 2;;
     --rounds) rounds="$2"; shift 2;;
+    -h | --help) sed -n '2,/^set -euo pipefail$/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0;;
     *) echo "proxy-overhead.sh: unknown option $1" >&2; exit 2;;
   esac
 done
@@ -71,17 +75,20 @@ await_ready() { # url name
 # The same JVM settings for the service and the gateway, so that the comparison is about the proxy, not the flags.
 JAVA_OPTS=(-Xms256m -Xmx512m -Dfile.encoding=UTF-8)
 
+pg_host="${PGHOST:-127.0.0.1}" pg_port="${PGPORT:-5432}" pg_user="${PGUSER:-postgres}"
 ensure_database() {
-  psql -h 127.0.0.1 -U postgres -qtc "SELECT 1 FROM pg_database WHERE datname = '$1'" | grep -q 1 \
-    || psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $1"
+  psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -qtc "SELECT 1 FROM pg_database WHERE datname = '$1'" | grep -q 1 \
+    || psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -qc "CREATE DATABASE $1"
+}
+database_env() { # database → the settings of a service that uses it
+  echo QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$pg_host:$pg_port/$1" QUARKUS_DATASOURCE_USERNAME="$pg_user"
 }
 
 start_service() { # module database port extra-env...
   local module="$1" database="$2" port="$3"; shift 3
   ensure_database "$database"
   # shellcheck disable=SC2046  # trust_env prints NAME=value words without spaces
-  env QUARKUS_HTTP_PORT="$port" $(trust_env) \
-      QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$database" \
+  env QUARKUS_HTTP_PORT="$port" $(trust_env) $(database_env "$database") QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
       QUARKUS_FLYWAY_CLEAN_AT_START=true QUARKUS_FLYWAY_CLEAN_DISABLED=false \
       KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka_port" "$@" \
       java "${JAVA_OPTS[@]}" -jar "$root/$module/target/quarkus-app/quarkus-run.jar" > "$work/$module.log" 2>&1 &
@@ -113,9 +120,8 @@ if [ -z "$gateway_url" ]; then
   GATEWAY_UPSTREAMS_NOTIFICATIONS_URL="http://127.0.0.1:$(free_port)" \
   GATEWAY_RATE_LIMIT_CAPACITY=1000000000 GATEWAY_RATE_LIMIT_REFILL_TOKENS=1000000000 \
   QUARKUS_HTTP_PORT="$gateway_port" \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/gateway_for_gateway_bench" \
-  SMALLRYE_JWT_SIGN_KEY_LOCATION="file:$work/keys/private.pem" \
-    env $(trust_env) java "${JAVA_OPTS[@]}" -jar "$root/gateway/target/quarkus-app/quarkus-run.jar" > "$work/gateway.log" 2>&1 &
+  QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" SMALLRYE_JWT_SIGN_KEY_LOCATION="file:$work/keys/private.pem" \
+    env $(trust_env) $(database_env gateway_for_gateway_bench) java "${JAVA_OPTS[@]}" -jar "$root/gateway/target/quarkus-app/quarkus-run.jar" > "$work/gateway.log" 2>&1 &
   pids+=($!)
   gateway_pid=$!
   gateway_url="http://127.0.0.1:$gateway_port"; tasks_url="http://127.0.0.1:$tasks_port"
