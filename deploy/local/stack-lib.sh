@@ -29,6 +29,7 @@ kafka_controller_port=9093
 # SUPERVISION_JWT_KEY_DIR points elsewhere, for a stack of its own (the gateway benchmark).
 jwt_key_dir="${SUPERVISION_JWT_KEY_DIR:-$data_dir/keys}"
 jwt_issuer="https://supervision.local/issuer"
+jwt_audience="supervision" # what every service accepts in aud (mp.jwt.verify.audiences)
 secrets_key_file="$jwt_key_dir/notifications-secrets.key"
 
 # Grace period before SIGKILL; Quarkus, Kafka and PostgreSQL all shut down cleanly well within it.

@@ -250,7 +250,7 @@ class TaskAccessTest {
     void anImportActsAsItsCallerInUnitsService() throws Exception {
         // a government system's key may write tasks, but was given no unit scope: units-service, which sees the same
         // token, refuses to resolve names for it, and that is the caller's 403, not a failure of units-service
-        String tasksOnly = Jwt.issuer(TestTokens.ISSUER).subject("api-key-tasks-only")
+        String tasksOnly = Jwt.issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE).subject("api-key-tasks-only")
                 .claim("api_key_id", "tasks-only").claim("scope", "tasks:read tasks:write")
                 .expiresAt(Instant.now().plusSeconds(300)).jws().keyId("test").sign(TestTokens.privateKey());
         as(tasksOnly).queryParam("planId", planId).when().get("/api/v1/tasks").then().statusCode(200);
