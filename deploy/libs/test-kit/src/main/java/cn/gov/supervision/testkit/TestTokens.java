@@ -73,6 +73,16 @@ public final class TestTokens {
         return claims.jws().keyId("test").sign(TRUSTED.getPrivate());
     }
 
+    /** Like {@link #person} with the readable name an identity provider puts in {@code preferred_username}. */
+    public static String named(String subject, String preferredUsername, String role, UUID unitId) {
+        JwtClaimsBuilder claims = claims(subject, Instant.now().plus(LIFETIME)).groups(Set.of(role))
+                .preferredUserName(preferredUsername);
+        if (unitId != null) {
+            claims.claim("unit_id", unitId.toString());
+        }
+        return claims.jws().keyId("test").sign(TRUSTED.getPrivate());
+    }
+
     /** A well-signed admin token that expired a while ago (beyond any clock skew allowed). */
     public static String expired() {
         return claims("test-admin", Instant.now().minus(Duration.ofHours(2))).groups(Set.of("admin"))
