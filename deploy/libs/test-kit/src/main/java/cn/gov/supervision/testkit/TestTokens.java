@@ -66,17 +66,15 @@ public final class TestTokens {
 
     /** A person with the given role ({@code groups}) and, when not null, {@code unit_id}. */
     public static String person(String subject, String role, UUID unitId) {
-        JwtClaimsBuilder claims = claims(subject, Instant.now().plus(LIFETIME)).groups(Set.of(role));
-        if (unitId != null) {
-            claims.claim("unit_id", unitId.toString());
-        }
-        return claims.jws().keyId("test").sign(TRUSTED.getPrivate());
+        return named(subject, null, role, unitId);
     }
 
-    /** Like {@link #person} with the readable name an identity provider puts in {@code preferred_username}. */
+    /** Like {@link #person}, with the readable name an identity provider puts in {@code preferred_username} if any. */
     public static String named(String subject, String preferredUsername, String role, UUID unitId) {
-        JwtClaimsBuilder claims = claims(subject, Instant.now().plus(LIFETIME)).groups(Set.of(role))
-                .preferredUserName(preferredUsername);
+        JwtClaimsBuilder claims = claims(subject, Instant.now().plus(LIFETIME)).groups(Set.of(role));
+        if (preferredUsername != null) {
+            claims.preferredUserName(preferredUsername);
+        }
         if (unitId != null) {
             claims.claim("unit_id", unitId.toString());
         }
