@@ -340,7 +340,8 @@ start_service() {
   env+=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$db_host:$db_port/$database"
     QUARKUS_DATASOURCE_USERNAME="$db_user" QUARKUS_DATASOURCE_PASSWORD="$db_password")
   # every service verifies bearer tokens itself against the local key; the gateway also signs API-key tokens with it
-  env+=(MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$jwt_key_dir/public.pem" MP_JWT_VERIFY_ISSUER="$jwt_issuer")
+  env+=(MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$jwt_key_dir/public.pem" MP_JWT_VERIFY_ISSUER="$jwt_issuer"
+    MP_JWT_VERIFY_AUDIENCES="$jwt_audience")
   if [ "$name" = gateway ]; then
     env+=(SMALLRYE_JWT_SIGN_KEY_LOCATION="file:$jwt_key_dir/private.pem")
   fi

@@ -39,6 +39,7 @@ service_entry() {
 # SUPERVISION_JWT_KEY_DIR points elsewhere, for a stack of its own (the gateway benchmark).
 jwt_key_dir="${SUPERVISION_JWT_KEY_DIR:-$data_dir/keys}"
 jwt_issuer="https://supervision.local/issuer"
+jwt_audience="supervision" # what every service accepts in aud (mp.jwt.verify.audiences)
 secrets_key_file="$jwt_key_dir/notifications-secrets.key"
 # The running stack's settings for the services' %dev profiles (written by run.sh; see its --help)
 dev_properties_file="$data_dir/dev.properties"

@@ -218,7 +218,8 @@ class ApiKeysTest {
 
     @Test
     void badBearerTokensAreRefusedAtTheEdge() {
-        for (String token : List.of(TestTokens.expired(), TestTokens.forged(), TestTokens.fromOtherIssuer(), "garbage")) {
+        for (String token : List.of(TestTokens.expired(), TestTokens.forged(), TestTokens.fromOtherIssuer(),
+                TestTokens.forOtherAudience(), "garbage")) {
             given().header("Authorization", TestTokens.bearer(token)).when().get("/api/v1/nothing-here")
                     .then().statusCode(401).contentType(PROBLEM_JSON)
                     .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")

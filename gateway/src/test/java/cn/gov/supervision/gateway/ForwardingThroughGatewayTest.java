@@ -6,6 +6,7 @@ import cn.gov.supervision.gateway.support.StubUpstreamsProfile;
 import cn.gov.supervision.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +47,37 @@ class ForwardingThroughGatewayTest {
         assertThat(echoed.getString("forwardedProto")).isEqualTo("http");
         assertThat(echoed.getString("forwardedHost")).isEqualTo(GatewayClient.gatewayUrl().substring("http://".length()));
         assertThat(echoed.getString("host")).isEqualTo(StubUpstreams.countingUrl().substring("http://".length()));
+    }
+
+    @Test
+    void forwardingHeadersFromAPeerThatIsNoTrustedProxyCountForNothing() throws Exception {
+        // 127.0.0.1 is the trusted proxy of this profile; 127.0.0.2 is a client that only claims to be behind one
+        GatewayClient.RawResponse echoed = GatewayClient.fromAddress("127.0.0.2",
+                "GET /api/v1/plans?year=2022 HTTP/1.1\r\nAuthorization: " + TestTokens.bearer(TestTokens.admin())
+                        + "\r\nX-Forwarded-For: 203.0.113.9\r\nX-Forwarded-Host: evil.example"
+                        + "\r\nX-Forwarded-Proto: https\r\n");
+        assertThat(echoed.status()).isEqualTo(200);
+        assertThat(echoed.body()).contains("\"forwardedFor\":\"127.0.0.2\"")
+                .contains("\"forwardedProto\":\"http\"")
+                .contains("\"forwardedHost\":\"localhost:" + RestAssured.port + "\"")
+                .doesNotContain("203.0.113.9").doesNotContain("evil.example");
+
+        GatewayClient.RawResponse document = GatewayClient.fromAddress("127.0.0.2",
+                "GET /q/openapi?format=json HTTP/1.1\r\nX-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https\r\n");
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.body()).contains("http://localhost:" + RestAssured.port).doesNotContain("evil.example");
+        // the same headers from the trusted proxy are honoured
+        given().header("X-Forwarded-Host", "ducha.huzhou.gov.cn").header("X-Forwarded-Proto", "https")
+                .queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).body("servers[0].url", equalTo("https://ducha.huzhou.gov.cn"));
+    }
+
+    @Test
+    void anOversizedRequestLineIsAProblemNotABare414() {
+        given().queryParam("q", "长".repeat(3_000)).when().get("/api/v1/plans")
+                .then().statusCode(414).contentType("application/problem+json")
+                .body("status", equalTo(414))
+                .body("type", equalTo("https://supervision.example.gov.cn/problems/uri-too-long"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -89,6 +90,19 @@ class UpstreamFailureTest {
                 .then().statusCode(503).body("status", equalTo("DOWN"))
                 .body("checks[0].data.'units-service'", containsString("DOWN"))
                 .body("checks[0].data.'tasks-service'", containsString("UP"));
+    }
+
+    @Test
+    void healthNamesServicesButNoInternalAddressToAnyone() {
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/health/group/upstreams")) {
+            String body = TestTokens.anonymous().when().get(path).then().extract().asString();
+            assertThat(body).as(path).contains("units-service")
+                    .doesNotContain("127.0.0.1").doesNotContain("localhost").doesNotContain("http://")
+                    .doesNotContainIgnoringCase("connection refused");
+        }
+        given().when().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'upstream tasks-service' }.data.replicasReady", equalTo("1 of 1"))
+                .body("checks.find { it.name == 'upstream units-service' }.data.replicasReady", equalTo("0 of 1"));
     }
 
     @Test

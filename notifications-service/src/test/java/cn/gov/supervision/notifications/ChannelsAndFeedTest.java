@@ -11,14 +11,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -56,6 +55,7 @@ class ChannelsAndFeedTest {
         HuzhouPlanFixture.ensureImported();
         List<byte[]> bodies = new CopyOnWriteArrayList<>();
         List<String> signatures = new CopyOnWriteArrayList<>();
+        List<String> deliveryIds = new CopyOnWriteArrayList<>();
         AtomicInteger calls = new AtomicInteger();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", exchange -> {
@@ -65,6 +65,7 @@ class ChannelsAndFeedTest {
             if (status == 204) {
                 bodies.add(body);
                 signatures.add(exchange.getRequestHeaders().getFirst("X-Signature"));
+                deliveryIds.add(exchange.getRequestHeaders().getFirst("X-Delivery-Id"));
             }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
@@ -87,7 +88,17 @@ class ChannelsAndFeedTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> bodies.size() == 1);
             String body = new String(bodies.get(0), StandardCharsets.UTF_8);
             assertThat(body).contains("附件1-3").contains("\"date\":\"2022-12-30\"");
-            assertThat(signatures.get(0)).isEqualTo("sha256=" + hmac(bodies.get(0)));
+            // the signature covers when it was made and which delivery it is, so a captured one cannot be replayed
+            Instant now = Instant.now();
+            assertThat(signatures.get(0)).matches("t=[0-9]+,sha256=[0-9a-f]{64}");
+            assertThat(WebhookReceiverExample.verify(SECRET, signatures.get(0), deliveryIds.get(0), bodies.get(0), now))
+                    .isTrue();
+            assertThat(WebhookReceiverExample.verify(SECRET, signatures.get(0), deliveryIds.get(0), bodies.get(0),
+                    now.plus(WebhookReceiverExample.TOLERANCE).plusSeconds(60))).as("an old signature").isFalse();
+            assertThat(WebhookReceiverExample.verify(SECRET, signatures.get(0), UUID.randomUUID().toString(),
+                    bodies.get(0), now)).as("another delivery id").isFalse();
+            assertThat(WebhookReceiverExample.verify("another-secret-of-32-characters!", signatures.get(0),
+                    deliveryIds.get(0), bodies.get(0), now)).as("another secret").isFalse();
             assertThat(calls.get()).isEqualTo(2);
 
             List<ConsumerRecord<String, String>> events = probe.awaitRecords(
@@ -160,11 +171,5 @@ class ChannelsAndFeedTest {
                 .then().statusCode(200).body("workingDaysBefore", equalTo(List.of(3, 1)));
         given().when().get("/api/v1/notifications/preview").then().statusCode(400);
         given().queryParam("unitId", "x").when().get("/api/v1/notifications").then().statusCode(400);
-    }
-
-    private static String hmac(byte[] body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body));
     }
 }

@@ -1,17 +1,20 @@
 package cn.gov.supervision.notifications;
 
 import cn.gov.supervision.testkit.TestTokens;
+import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +22,7 @@ import static cn.gov.supervision.testkit.HuzhouUnits.*;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -37,6 +41,8 @@ class NotificationAccessTest {
 
     /** 9月底前 falls due: the lead units of those tasks (FGW, JSJ, GGB, WJW among them) each get a digest. */
     private static final String DAY = "2022-09-30";
+    /** A day with reminders (one working day before 年底前) that no other test runs. */
+    private static final String WEBHOOK_DAY = "2022-12-29";
 
     @BeforeAll
     static void actAsAdmin() {
@@ -146,6 +152,65 @@ class NotificationAccessTest {
         }
         TestTokens.anonymous().when().post("/api/v1/notifications/" + UUID.randomUUID() + "/ack")
                 .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void webhookUrlsAndErrorsAreForWhoManagesWebhooksAndAUnitSeesOnlyDeliveriesThatConcernIt() throws Exception {
+        HuzhouPlanFixture.ensureImported();
+        AtomicBoolean failing = new AtomicBoolean(true);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(failing.get() ? 503 : 204, -1);
+            exchange.close();
+        });
+        server.start();
+        // webhook URLs often carry an access token of the receiving system
+        String accessToken = "tok-" + UUID.randomUUID();
+        String webhookId = null;
+        try {
+            webhookId = given().contentType("application/json")
+                    .body(Map.of("url", "http://127.0.0.1:" + server.getAddress().getPort() + "/hook?access_token="
+                            + accessToken, "secret", "a-webhook-secret-of-32-characters"))
+                    .when().post("/api/v1/notifications/webhooks").then().statusCode(201).extract().path("id");
+            int created = given().contentType("application/json").body(Map.of("date", WEBHOOK_DAY))
+                    .when().post("/api/v1/notifications/runs").then().statusCode(200).extract().path("digestsCreated");
+            assertThat(created).as("digests on %s", WEBHOOK_DAY).isPositive();
+            String digest = given().queryParam("size", 100).when().get("/api/v1/notifications").then().statusCode(200)
+                    .extract().path("items.find { it.date == '" + WEBHOOK_DAY + "' }.id");
+            String path = "/api/v1/notifications/" + digest;
+            UUID unit = UUID.fromString(given().when().get(path).then().extract().path("unitId"));
+
+            // whoever manages webhooks sees where a delivery went and why it failed
+            await().atMost(Duration.ofSeconds(30)).until(() -> given().when().get(path).then().extract().jsonPath()
+                    .getString("deliveries.find { it.channel == 'WEBHOOK' }.lastError") != null);
+            given().when().get(path).then()
+                    .body("deliveries.find { it.channel == 'WEBHOOK' }.target", containsString(accessToken));
+
+            // the unit sees what concerns it (mail to its contacts), nothing of a webhook that takes every unit's digests
+            String asUnit = as(TestTokens.unit(unit)).when().get(path).then().statusCode(200)
+                    .body("deliveries.channel", not(hasItem("WEBHOOK"))).extract().asString();
+            String unitsList = as(TestTokens.unit(unit)).when().get("/api/v1/notifications").then().statusCode(200)
+                    .extract().asString();
+            assertThat(asUnit + unitsList).doesNotContain(accessToken).doesNotContain("127.0.0.1");
+
+            // a reader who may not manage webhooks sees that one was tried and how it went, not where nor the error
+            String asViewer = as(TestTokens.viewer()).when().get(path).then().statusCode(200)
+                    .body("deliveries.find { it.channel == 'WEBHOOK' }.status", notNullValue())
+                    .body("deliveries.find { it.channel == 'WEBHOOK' }.target", nullValue())
+                    .body("deliveries.find { it.channel == 'WEBHOOK' }.lastError", nullValue())
+                    .extract().asString();
+            assertThat(asViewer).doesNotContain(accessToken).doesNotContain("127.0.0.1");
+        } finally {
+            failing.set(false);
+            if (webhookId != null) {
+                // every delivery of this webhook succeeds before it goes, so that no retry outlives this test
+                String sent = "SELECT count(*) FROM delivery WHERE webhook_id = '" + webhookId + "' AND status <> 'SENT'";
+                await().atMost(Duration.ofSeconds(60)).until(() -> HuzhouPlanFixture.count(sent) == 0);
+                given().when().delete("/api/v1/notifications/webhooks/" + webhookId).then().statusCode(204);
+            }
+            server.stop(0);
+        }
     }
 
     /** The id of {@code unit}'s digest for {@link #DAY}; the first call imports the plan and runs the day. */

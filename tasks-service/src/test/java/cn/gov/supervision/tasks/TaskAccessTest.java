@@ -250,7 +250,7 @@ class TaskAccessTest {
     void anImportActsAsItsCallerInUnitsService() throws Exception {
         // a government system's key may write tasks, but was given no unit scope: units-service, which sees the same
         // token, refuses to resolve names for it, and that is the caller's 403, not a failure of units-service
-        String tasksOnly = Jwt.issuer(TestTokens.ISSUER).subject("api-key-tasks-only")
+        String tasksOnly = Jwt.issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE).subject("api-key-tasks-only")
                 .claim("api_key_id", "tasks-only").claim("scope", "tasks:read tasks:write")
                 .expiresAt(Instant.now().plusSeconds(300)).jws().keyId("test").sign(TestTokens.privateKey());
         as(tasksOnly).queryParam("planId", planId).when().get("/api/v1/tasks").then().statusCode(200);
@@ -275,5 +275,22 @@ class TaskAccessTest {
                 .body("items.actor", everyItem(equalTo("zhang.san")));
         as(zhang).when().get("/api/v1/tasks/" + id + "/progress").then()
                 .body("items.reportedBy", contains("zhang.san"));
+    }
+
+    @Test
+    void aVeryLongNameIsShortenedInHistoryRatherThanFailingTheWrite() {
+        // 150 code points, 50 of them outside the BMP (two UTF-16 units each): history columns hold 100 characters
+        String longName = "督查员".repeat(30) + "𠀀".repeat(50) + "x".repeat(10);
+        String token = TestTokens.named("sub-long-name", longName, "admin", null);
+        String id = post(token, "/api/v1/tasks", newTask("L-1")).statusCode(201).extract().path("id");
+        post(token, assignmentPath(id, unitB) + PROGRESS, SOME_PROGRESS).statusCode(200);
+
+        String expected = longName.substring(0, longName.offsetByCodePoints(0, 99)) + "…";
+        assertThat(expected.codePointCount(0, expected.length())).isEqualTo(100);
+        as(token).when().get("/api/v1/tasks/" + id + "/history").then().statusCode(200)
+                .body("items.action", hasItems("CREATED", "PROGRESS_REPORTED"))
+                .body("items.actor", everyItem(equalTo(expected)));
+        as(token).when().get("/api/v1/tasks/" + id + "/progress").then().statusCode(200)
+                .body("items.reportedBy", contains(expected));
     }
 }

@@ -283,6 +283,7 @@ class UnitRegistryTest {
                     "contacts", List.of(Map.of("name", "王五", "role", "联络员", "email", "wangwu@example.gov.cn"))))
                     .extract().path("id");
             given().contentType("application/json")
+                    .header("Authorization", TestTokens.bearer(TestTokens.named("sub-li", "李四", "admin", null)))
                     .body(Map.of("contacts", List.of(
                             Map.of("name", "趙六", "role", "聯絡員", "email", "zhaoliu@example.gov.cn"),
                             Map.of("name", "钱七", "role", "分管领导", "phone", "13800000000"))))
@@ -305,7 +306,10 @@ class UnitRegistryTest {
                     .body("items[0].current.name", contains("王五"))
                     .body("items[1].previous.name", contains("王五"))
                     .body("items[1].current.name", contains("赵六", "钱七"))
-                    .body("items[1].requestId", not(equalTo(null)));
+                    .body("items[1].requestId", not(equalTo(null)))
+                    // a handover record says who handed over: the creator, then whoever replaced the contacts
+                    .body("items[0].changedBy", equalTo("test-admin"))
+                    .body("items[1].changedBy", equalTo("李四"));
             List<ConsumerRecord<String, String>> events = probe.awaitRecordsWithKey(id, 2, EVENT_TIMEOUT);
             events.forEach(r -> assertThat(EventSchemas.violations(SCHEMA, TopicProbe.json(r))).isEmpty());
             JsonNode changed = TopicProbe.json(events.get(1));

@@ -16,6 +16,17 @@ public interface GatewayConfig {
     /** The services behind the gateway, by short name (units, tasks, notifications). */
     Map<String, UpstreamConfig> upstreams();
 
+    /**
+     * The proxies in front of the gateway (the TLS terminator, a load balancer) as IP addresses or CIDR blocks. Only a
+     * request whose TCP peer is one of them may tell the client's address (X-Forwarded-For), host and scheme
+     * (X-Forwarded-Host/-Proto); from any other peer these headers are dropped. Empty: nobody is trusted.
+     */
+    Optional<List<String>> trustedProxies();
+
+    /** The longest request line (method, target, version) answered with more than a 414 problem. */
+    @WithDefault("4096")
+    int maxRequestLineLength();
+
     RateLimitConfig rateLimit();
 
     BodyLimitsConfig bodyLimits();

@@ -6,10 +6,19 @@ package cn.gov.supervision.gateway.edge;
  */
 public final class EdgeOrder {
 
+    /**
+     * Who the client is, before anything looks at forwarding headers or the client address: forwarding headers from a
+     * peer that is no trusted proxy are dropped here.
+     */
+    public static final int CLIENT_ADDRESS = -1100;
+
     /** Request id and response headers first, so that even refused requests and CORS preflights carry them. */
     public static final int CORRELATION = -1000;
 
     // -300: Quarkus' CORS filter (quarkus.http.cors.*) answers preflights here.
+
+    /** Refuse overlong request lines (with a problem, below the HTTP decoder's backstop). */
+    public static final int REQUEST_LINE = -900;
 
     /** Refuse oversized bodies before anything reads them. */
     public static final int BODY_SIZE = -250;

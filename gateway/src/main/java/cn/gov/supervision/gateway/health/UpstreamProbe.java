@@ -6,20 +6,34 @@ import cn.gov.supervision.gateway.proxy.Upstream;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** Asks every replica of a service for its own readiness (/q/health/ready), concurrently and with a time limit. */
+/**
+ * Asks every replica of a service for its own readiness (/q/health/ready), concurrently and with a time limit. The
+ * findings count replicas and never name them: health is open to anyone, and replica addresses and connection errors
+ * map the internal network. Which replica failed and why goes to the log (DEBUG) for operators.
+ */
 @ApplicationScoped
 public class UpstreamProbe {
 
-    /** What was found: per replica "UP" or "DOWN (why)"; reachable when at least one replica is ready. */
-    public record Findings(boolean reachable, Map<String, String> replicas) {
+    /** What was found: how many replicas are ready; reachable when at least one is. */
+    public record Findings(int ready, int replicas) {
+
+        public boolean reachable() {
+            return ready > 0;
+        }
+
+        /** "2 of 3", for health data. */
+        public String readyOfAll() {
+            return ready + " of " + replicas;
+        }
     }
+
+    private static final Logger LOG = Logger.getLogger(UpstreamProbe.class);
 
     private final Duration timeout;
 
@@ -33,15 +47,17 @@ public class UpstreamProbe {
             replicas.add(probe(upstream, replica));
         }
         return Future.join(replicas).transform(ignored -> {
-            Map<String, String> states = new LinkedHashMap<>();
-            boolean reachable = false;
+            int ready = 0;
             for (int i = 0; i < replicas.size(); i++) {
                 Future<String> replica = replicas.get(i);
-                reachable |= replica.succeeded();
-                states.put(upstream.replicas().get(i).origin(),
-                        replica.succeeded() ? "UP" : "DOWN (" + replica.cause().getMessage() + ")");
+                if (replica.succeeded()) {
+                    ready++;
+                } else {
+                    LOG.debugf("%s replica %s is not ready: %s", upstream.serviceName(),
+                            upstream.replicas().get(i).origin(), replica.cause().getMessage());
+                }
             }
-            return Future.succeededFuture(new Findings(reachable, states));
+            return Future.succeededFuture(new Findings(ready, replicas.size()));
         });
     }
 

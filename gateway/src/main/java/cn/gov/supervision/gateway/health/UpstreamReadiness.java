@@ -13,8 +13,8 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * One readiness check per service ("upstream units-service", …) reporting each replica's own readiness and the
- * state of the service's circuit. By default a service that is down is reported (reachable=false) without making
+ * One readiness check per service ("upstream units-service", …) reporting how many of its replicas are ready and the
+ * state of the service's circuit (no addresses: see {@link UpstreamProbe}). By default a service that is down is reported (reachable=false) without making
  * the gateway itself not ready: the gateway still serves everything else and answers a prompt 503 problem for that
  * service, whereas a load balancer that pulled every gateway instance would turn one outage into a total one.
  * gateway.health.upstreams-required-for-readiness=true gives the strict behaviour; the health group "upstreams"
@@ -44,8 +44,8 @@ public class UpstreamReadiness {
             HealthCheckResponseBuilder response = HealthCheckResponse.named("upstream " + upstream.serviceName())
                     .status(findings.reachable() || !upstreamsRequired)
                     .withData("reachable", findings.reachable())
-                    .withData("circuit", upstream.circuit().state().name());
-            findings.replicas().forEach(response::withData);
+                    .withData("circuit", upstream.circuit().state().name())
+                    .withData("replicasReady", findings.readyOfAll());
             return response.build();
         }).toCompletionStage());
     }

@@ -19,10 +19,13 @@ import java.nio.file.Files;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Mints the token a valid API key is exchanged for: RS256, signed with the gateway's own key
- * ({@code smallrye.jwt.sign.key.location}), issued as the issuer the services trust, for a few minutes. Subject
+ * ({@code smallrye.jwt.sign.key.location}), issued as the issuer the services trust, to the audiences they expect
+ * ({@code mp.jwt.verify.audiences}, which the gateway checks on bearer tokens too), for a few minutes. Subject
  * {@code api-key:<id>}, {@code api_key_id}, {@code scope} (the key's permissions, space-separated) and
  * {@code unit_id} for a key bound to one unit; service-kit's CallerPermissions grants exactly those scopes.
  */
@@ -32,15 +35,18 @@ public class ApiKeyTokens {
     private static final Logger LOG = Logger.getLogger(ApiKeyTokens.class);
 
     private final String issuer;
+    private final Set<String> audiences;
     private final String keyLocation;
     private final Duration lifetime;
     private final String keyId;
     private volatile PrivateKey signingKey;
 
     public ApiKeyTokens(@ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+                        @ConfigProperty(name = "mp.jwt.verify.audiences") Optional<Set<String>> audiences,
                         @ConfigProperty(name = "smallrye.jwt.sign.key.location") String keyLocation,
                         GatewayConfig config) {
         this.issuer = issuer;
+        this.audiences = audiences.orElse(Set.of());
         this.keyLocation = keyLocation;
         this.lifetime = config.auth().tokenLifetime();
         this.keyId = config.auth().signingKeyId();
@@ -83,6 +89,9 @@ public class ApiKeyTokens {
                 .expiresAt(expiresAt)
                 .claim(Claims.API_KEY_ID, grant.keyId().toString())
                 .claim(Claims.SCOPE, String.join(" ", grant.scopes()));
+        if (!audiences.isEmpty()) {
+            claims.audience(audiences);
+        }
         if (grant.unitId() != null) {
             claims.claim(Claims.UNIT_ID, grant.unitId().toString());
         }

@@ -1,5 +1,7 @@
 package cn.gov.supervision.notifications.api;
 
+import cn.gov.supervision.notifications.domain.Delivery;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -10,7 +12,14 @@ public record NotificationView(UUID id, UUID unitId, String unitName, LocalDate 
                                List<DigestItem> items, List<String> recipients, OffsetDateTime createdAt,
                                OffsetDateTime acknowledgedAt, List<DeliveryView> deliveries) {
 
+    /** {@code target} and {@code lastError} of a webhook delivery are null for whoever may not manage webhooks. */
     public record DeliveryView(String channel, String target, String status, int attempts, OffsetDateTime sentAt,
                                String lastError) {
+
+        public static DeliveryView of(Delivery delivery, boolean withWebhookDetails) {
+            boolean hidden = Delivery.WEBHOOK.equals(delivery.channel) && !withWebhookDetails;
+            return new DeliveryView(delivery.channel, hidden ? null : delivery.target, delivery.status,
+                    delivery.attempts, delivery.sentAt, hidden ? null : delivery.lastError);
+        }
     }
 }

@@ -2,6 +2,7 @@ package cn.gov.supervision.notifications.service;
 
 import cn.gov.supervision.kit.problem.ProblemException;
 import cn.gov.supervision.kit.security.Caller;
+import cn.gov.supervision.kit.security.Permissions;
 import cn.gov.supervision.kit.web.PageView;
 import cn.gov.supervision.notifications.api.NotificationView;
 import cn.gov.supervision.notifications.api.PreviewEntry;
@@ -142,11 +143,17 @@ public class NotificationFeed {
         return digest;
     }
 
+    /**
+     * A unit's caller sees only the deliveries that concern its unit; webhook URLs (which often carry the receiving
+     * system's access token) and webhook errors (which map the network) only whoever may manage webhooks.
+     */
     private NotificationView view(Digest digest) {
         UnitInfo unit = units.findById(digest.unitId);
-        List<NotificationView.DeliveryView> channels = deliveries.list("digestId", Sort.by("channel").and("target"), digest.id)
-                .stream().map((Delivery d) -> new NotificationView.DeliveryView(d.channel, d.target, d.status, d.attempts,
-                        d.sentAt, d.lastError)).toList();
+        List<Delivery> shown = caller.confinedUnit().isPresent()
+                ? deliveries.ofDigestForItsUnit(digest.id) : deliveries.ofDigest(digest.id);
+        boolean managesWebhooks = caller.has(Permissions.NOTIFICATIONS_WRITE);
+        List<NotificationView.DeliveryView> channels = shown.stream()
+                .map(d -> NotificationView.DeliveryView.of(d, managesWebhooks)).toList();
         return new NotificationView(digest.id, digest.unitId, unit == null ? null : unit.name, digest.day, digest.kind,
                 digest.itemCount, messages.items(digest), messages.recipients(digest), digest.createdAt,
                 digest.acknowledgedAt, channels);

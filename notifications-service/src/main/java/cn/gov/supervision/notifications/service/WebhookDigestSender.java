@@ -16,13 +16,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * A digest POSTed as JSON to a registered webhook, signed with {@code X-Signature: sha256=<hex HMAC-SHA256 of the
- * body>} under the webhook's secret. Anything but a 2xx answer is a failure to retry.
+ * A digest POSTed as JSON to a registered webhook, signed under the webhook's secret with
+ * {@code X-Signature: t=<unix seconds>,sha256=<hex HMAC-SHA256 of "<t>.<X-Delivery-Id>.<body>">}: the time lets a
+ * receiver refuse a captured delivery replayed later, the delivery id one replayed under another id (receivers
+ * deduplicate by it). Anything but a 2xx answer is a failure to retry.
  */
 @ApplicationScoped
 public class WebhookDigestSender {
@@ -55,7 +60,7 @@ public class WebhookDigestSender {
         HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url))
                 .timeout(config.delivery().webhookTimeout())
                 .header("Content-Type", "application/json; charset=UTF-8")
-                .header("X-Signature", "sha256=" + sign(secrets.open(webhook.secret), body))
+                .header("X-Signature", signature(secrets.open(webhook.secret), Instant.now(), delivery.id, body))
                 .header("X-Digest-Id", digest.id.toString())
                 .header("X-Delivery-Id", delivery.id.toString())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -89,7 +94,11 @@ public class WebhookDigestSender {
         }
     }
 
-    static String sign(String secret, byte[] body) {
-        return LinkSignatures.hmacSha256Hex(secret.getBytes(StandardCharsets.UTF_8), body);
+    static String signature(String secret, Instant signedAt, UUID deliveryId, byte[] body) {
+        long timestamp = signedAt.getEpochSecond();
+        byte[] prefix = (timestamp + "." + deliveryId + ".").getBytes(StandardCharsets.UTF_8);
+        byte[] signed = ByteBuffer.allocate(prefix.length + body.length).put(prefix).put(body).array();
+        byte[] key = secret.getBytes(StandardCharsets.UTF_8);
+        return "t=" + timestamp + ",sha256=" + LinkSignatures.hmacSha256Hex(key, signed);
     }
 }

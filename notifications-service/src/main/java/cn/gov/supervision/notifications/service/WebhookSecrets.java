@@ -3,6 +3,8 @@ package cn.gov.supervision.notifications.service;
 import cn.gov.supervision.notifications.config.NotificationsConfig;
 import cn.gov.supervision.notifications.domain.Webhook;
 import cn.gov.supervision.notifications.repository.WebhookRepository;
+import cn.gov.supervision.kit.problem.ProblemException;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,8 +24,9 @@ import java.util.List;
 /**
  * Webhook secrets must be kept, not hashed (each delivery is signed with one), so they are encrypted at rest:
  * AES-256-GCM under {@code notifications.secrets-key}, stored as {@code aesgcm:<base64 of nonce, ciphertext and
- * tag>}. A database dump or backup then holds no usable secret. Secrets stored before a key was configured stay
- * readable and are encrypted at the next start.
+ * tag>}. A database dump or backup then holds no usable secret. Without a key a secret is refused (503 problem),
+ * not stored in the clear, except in dev mode, where there is nothing worth protecting. Secrets stored before a key
+ * was configured stay readable and are encrypted at the next start.
  */
 @ApplicationScoped
 public class WebhookSecrets {
@@ -59,7 +62,12 @@ public class WebhookSecrets {
     /** What to store for {@code secret}. */
     public String seal(String secret) {
         if (key == null) {
-            return secret;
+            if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+                return secret;
+            }
+            throw new ProblemException(503, "webhook-secrets-unprotected", "Service Unavailable", "Webhook secrets "
+                    + "cannot be stored safely: notifications-service has no NOTIFICATIONS_SECRETS_KEY (base64 of 32 "
+                    + "random bytes) to encrypt them with. Ask the operator to set it; nothing was stored", List.of());
         }
         try {
             byte[] nonce = new byte[NONCE_BYTES];
@@ -95,8 +103,8 @@ public class WebhookSecrets {
 
     void atStart(@Observes StartupEvent ignored) {
         if (key == null) {
-            LOG.warn("notifications.secrets-key is not set: webhook secrets are stored unencrypted; set "
-                    + "NOTIFICATIONS_SECRETS_KEY (base64 of 32 random bytes)");
+            LOG.warn("notifications.secrets-key is not set: new webhooks are refused (in dev mode, stored unencrypted);"
+                    + " set NOTIFICATIONS_SECRETS_KEY (base64 of 32 random bytes)");
             return;
         }
         int sealed = sealStoredInClear();

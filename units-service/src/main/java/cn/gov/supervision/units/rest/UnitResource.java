@@ -131,7 +131,7 @@ public class UnitResource {
     public Response replaceContacts(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                     @NotNull @Valid ContactsRequest request) {
         return withETag(Response.ok(),
-                service.replaceContacts(id, EntityTags.optionalVersion(ifMatch), request.contacts(), null));
+                service.replaceContacts(id, EntityTags.optionalVersion(ifMatch), request.contacts()));
     }
 
     @GET

@@ -1,6 +1,7 @@
 package cn.gov.supervision.units.service;
 
 import cn.gov.supervision.kit.problem.ProblemException;
+import cn.gov.supervision.kit.security.Caller;
 import cn.gov.supervision.kit.text.ChineseText;
 import cn.gov.supervision.kit.web.EntityTags;
 import cn.gov.supervision.kit.web.PageView;
@@ -49,15 +50,17 @@ public class UnitService {
     private final GroupExpansion expansion;
     private final UnitEvents events;
     private final ObjectMapper objectMapper;
+    private final Caller caller;
 
     public UnitService(UnitRepository units, ContactChangeRepository contactChanges, UnitNameIndex nameIndex,
-                       GroupExpansion expansion, UnitEvents events, ObjectMapper objectMapper) {
+                       GroupExpansion expansion, UnitEvents events, ObjectMapper objectMapper, Caller caller) {
         this.units = units;
         this.contactChanges = contactChanges;
         this.nameIndex = nameIndex;
         this.expansion = expansion;
         this.events = events;
         this.objectMapper = objectMapper;
+        this.caller = caller;
     }
 
     @Transactional
@@ -151,7 +154,7 @@ public class UnitService {
     }
 
     @Transactional
-    public UnitView replaceContacts(UUID id, Long expectedVersion, List<ContactData> contacts, String changedBy) {
+    public UnitView replaceContacts(UUID id, Long expectedVersion, List<ContactData> contacts) {
         Unit unit = require(id);
         EntityTags.checkVersion(expectedVersion, unit.version, "Unit " + id);
         List<ContactData> previous = UnitView.of(unit).contacts();
@@ -159,7 +162,7 @@ public class UnitService {
         unit.contacts.addAll(toContacts(contacts));
         unit.updatedAt = OffsetDateTime.now();
         units.flush();
-        recordContactChange(unit, previous, changedBy);
+        recordContactChange(unit, previous);
         events.publish(UnitEventTypes.CONTACTS_CHANGED, unit);
         return UnitView.of(unit);
     }
@@ -264,16 +267,13 @@ public class UnitService {
         return result;
     }
 
+    /** A handover record names whoever handed over: the caller of this request. */
     private void recordContactChange(Unit unit, List<ContactData> previous) {
-        recordContactChange(unit, previous, null);
-    }
-
-    private void recordContactChange(Unit unit, List<ContactData> previous, String changedBy) {
         ContactChange change = new ContactChange();
         change.id = UUID.randomUUID();
         change.unitId = unit.id;
         change.changedAt = OffsetDateTime.now();
-        change.changedBy = changedBy;
+        change.changedBy = caller.actor();
         change.requestId = RequestIds.current();
         change.previous = writeContacts(previous);
         change.current = writeContacts(UnitView.of(unit).contacts());

@@ -64,7 +64,8 @@ public abstract class ServiceFoundationChecks {
                 .then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .body("status", equalTo(401));
-        for (String refused : List.of(TestTokens.forged(), TestTokens.expired(), TestTokens.fromOtherIssuer(), "not-a-jwt")) {
+        for (String refused : List.of(TestTokens.forged(), TestTokens.expired(), TestTokens.fromOtherIssuer(),
+                TestTokens.forOtherAudience(), "not-a-jwt")) {
             given().header("Authorization", TestTokens.bearer(refused)).when().get(jsonWritePath())
                     .then().statusCode(401).contentType("application/problem+json")
                     .header("WWW-Authenticate", containsString("invalid_token"));

@@ -30,11 +30,14 @@ import java.util.UUID;
 /**
  * Bearer tokens for the tests, signed like an identity provider would sign them: RS256 with a key pair made for
  * this test JVM (never a key kept in the repository). The service under test and its neighbour processes are told
- * to trust the public key and {@link #ISSUER}; a token signed with {@link #forged any other key} is refused.
+ * to trust the public key, {@link #ISSUER} and {@link #AUDIENCE}; a token signed with {@link #forged any other key}
+ * or {@link #forOtherAudience issued to another application} is refused.
  */
 public final class TestTokens {
 
     public static final String ISSUER = "https://supervision.test/issuer";
+    /** The audience every service expects by default ({@code mp.jwt.verify.audiences}); every test token names it. */
+    public static final String AUDIENCE = "supervision";
 
     private static final Duration LIFETIME = Duration.ofHours(1);
     private static final KeyPair TRUSTED = newKeyPair();
@@ -63,7 +66,15 @@ public final class TestTokens {
 
     /** A person with the given role ({@code groups}) and, when not null, {@code unit_id}. */
     public static String person(String subject, String role, UUID unitId) {
+        return named(subject, null, role, unitId);
+    }
+
+    /** Like {@link #person}, with the readable name an identity provider puts in {@code preferred_username} if any. */
+    public static String named(String subject, String preferredUsername, String role, UUID unitId) {
         JwtClaimsBuilder claims = claims(subject, Instant.now().plus(LIFETIME)).groups(Set.of(role));
+        if (preferredUsername != null) {
+            claims.preferredUserName(preferredUsername);
+        }
         if (unitId != null) {
             claims.claim("unit_id", unitId.toString());
         }
@@ -88,6 +99,16 @@ public final class TestTokens {
                 .expiresAt(Instant.now().plus(LIFETIME)).jws().keyId("test").sign(TRUSTED.getPrivate());
     }
 
+    /**
+     * An admin token from the trusted issuer, signed with the trusted key, but issued to another application of the
+     * same identity provider: the services must not take it as theirs.
+     */
+    public static String forOtherAudience() {
+        return Jwt.issuer(ISSUER).audience("another-application").subject("test-admin").upn("test-admin")
+                .groups(Set.of("admin")).expiresAt(Instant.now().plus(LIFETIME)).jws().keyId("test")
+                .sign(TRUSTED.getPrivate());
+    }
+
     /** Where the trusted public key is, as PEM, for {@code mp.jwt.verify.publickey.location}. */
     public static Path publicKeyFile() {
         return KEY_DIRECTORY.resolve("public.pem");
@@ -105,13 +126,13 @@ public final class TestTokens {
     /** The configuration that makes a Quarkus application under test trust these tokens. */
     public static Map<String, String> config() {
         return Map.of("mp.jwt.verify.publickey.location", publicKeyFile().toUri().toString(),
-                "mp.jwt.verify.issuer", ISSUER);
+                "mp.jwt.verify.issuer", ISSUER, "mp.jwt.verify.audiences", AUDIENCE);
     }
 
     /** The same, as environment variables for a service started as a process. */
     public static Map<String, String> environment() {
         return Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKeyFile().toUri().toString(),
-                "MP_JWT_VERIFY_ISSUER", ISSUER);
+                "MP_JWT_VERIFY_ISSUER", ISSUER, "MP_JWT_VERIFY_AUDIENCES", AUDIENCE);
     }
 
     /**
@@ -147,7 +168,7 @@ public final class TestTokens {
     }
 
     private static JwtClaimsBuilder claims(String subject, Instant expiresAt) {
-        return Jwt.issuer(ISSUER).subject(subject).upn(subject).expiresAt(expiresAt);
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).expiresAt(expiresAt);
     }
 
     private static KeyPair newKeyPair() {

@@ -17,6 +17,9 @@ import java.util.UUID;
 @RequestScoped
 public class Caller {
 
+    /** The size of every column that names an actor (VARCHAR(100): PostgreSQL counts characters, i.e. code points). */
+    public static final int MAX_ACTOR_LENGTH = 100;
+
     private final SecurityIdentity identity;
 
     public Caller(SecurityIdentity identity) {
@@ -45,16 +48,27 @@ public class Caller {
         return identity.hasRole(permission);
     }
 
-    /** Who to name in history: the token's subject, or its readable name when it has one. */
+    /**
+     * Who to name in history: the token's subject, or its readable name when it has one, at most
+     * {@link #MAX_ACTOR_LENGTH} characters (an identity provider sets no limit; a longer name must not fail the write).
+     */
     public String actor() {
         if (identity.isAnonymous()) {
             return null;
         }
         if (identity.getPrincipal() instanceof JsonWebToken token) {
             String name = token.getClaim("preferred_username");
-            return name != null && !name.isBlank() ? name : token.getSubject();
+            return shortened(name != null && !name.isBlank() ? name : token.getSubject());
         }
-        return identity.getPrincipal().getName();
+        return shortened(identity.getPrincipal().getName());
+    }
+
+    /** Cut at a code point, never inside a surrogate pair, and marked with an ellipsis so nobody takes it as whole. */
+    static String shortened(String actor) {
+        if (actor == null || actor.codePointCount(0, actor.length()) <= MAX_ACTOR_LENGTH) {
+            return actor;
+        }
+        return actor.substring(0, actor.offsetByCodePoints(0, MAX_ACTOR_LENGTH - 1)) + "…";
     }
 
     /** The actor of the request in progress, or null outside a request (event consumers, scheduled runs). */
