@@ -33,6 +33,7 @@ import java.util.Map;
 public class ApiDocumentFilter implements OASFilter {
 
     public static final String PROBLEM = "Problem";
+    public static final String PROBLEM_FIELD_ERROR = "ProblemFieldError";
     public static final String ETAG = "ETag";
     public static final String LOCATION = "Location";
     // the supervising office answers for the API; the terms say who may connect (government systems, by API key)
@@ -65,6 +66,7 @@ public class ApiDocumentFilter implements OASFilter {
             Map<String, Schema> schemas = components.getSchemas();
             schemas.values().forEach(schema -> allowNullWhereNotRequired(schema, schemas));
         }
+        components.addSchema(PROBLEM_FIELD_ERROR, fieldErrorSchema());
         components.addSchema(PROBLEM, problemSchema());
         components.addHeader(ETAG, OASFactory.createHeader()
                 .description("The version of the returned resource; send it back in If-Match to change it")
@@ -86,6 +88,128 @@ public class ApiDocumentFilter implements OASFilter {
             pathItem.getOperations().forEach((method, operation) ->
                     addProblems(operation, WRITES.contains(method), shared, securedByDefault));
         }
+        inlineJavaTypeNames(openAPI);
+        removeUnusedSchemas(openAPI);
+    }
+
+    /**
+     * SmallRye names the schemas of {@code UUID}, {@code LocalDate}, {@code OffsetDateTime} after the Java types, and
+     * such names collide with the generated clients' own types (Java renames them ModelLocalDate, TypeScript shadows
+     * {@code Date}). They are plain strings with a format: written in place instead, and then unused.
+     */
+    private static void inlineJavaTypeNames(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        java.util.function.UnaryOperator<Schema> inline = new java.util.function.UnaryOperator<>() {
+            @Override
+            public Schema apply(Schema schema) {
+                if (schema == null) {
+                    return null;
+                }
+                if (schema.getRef() != null) {
+                    Schema target = schemas.get(schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1));
+                    return isPlainValue(target) && target.getEnumeration() == null ? plainCopy(target) : schema;
+                }
+                if (schema.getProperties() != null) {
+                    Map<String, Schema> properties = new java.util.LinkedHashMap<>(schema.getProperties());
+                    properties.replaceAll((name, property) -> apply(property));
+                    schema.setProperties(properties);
+                }
+                schema.setItems(apply(schema.getItems()));
+                if (schema.getAdditionalPropertiesSchema() != null) {
+                    schema.setAdditionalPropertiesSchema(apply(schema.getAdditionalPropertiesSchema()));
+                }
+                if (schema.getAllOf() != null) {
+                    schema.setAllOf(new java.util.ArrayList<>(schema.getAllOf().stream().map(this::apply).toList()));
+                }
+                return schema;
+            }
+        };
+        schemas.values().forEach(inline::apply);
+        replaceOperationSchemas(openAPI, inline);
+    }
+
+    /**
+     * Replaces each schema the operations name directly (parameters, request and response bodies, response headers)
+     * by what {@code replacement} makes of it; schemas the operation has none of are passed as null.
+     */
+    private static void replaceOperationSchemas(OpenAPI openAPI, java.util.function.UnaryOperator<Schema> replacement) {
+        for (PathItem pathItem : openAPI.getPaths().getPathItems().values()) {
+            List<Parameter> parameters = new java.util.ArrayList<>(
+                    pathItem.getParameters() == null ? List.of() : pathItem.getParameters());
+            for (Operation operation : pathItem.getOperations().values()) {
+                if (operation.getParameters() != null) {
+                    parameters.addAll(operation.getParameters());
+                }
+                if (operation.getRequestBody() != null) {
+                    replaceContentSchemas(operation.getRequestBody().getContent(), replacement);
+                }
+                operation.getResponses().getAPIResponses().values().forEach(response -> {
+                    replaceContentSchemas(response.getContent(), replacement);
+                    if (response.getHeaders() != null) {
+                        response.getHeaders().values().stream().filter(header -> header.getRef() == null)
+                                .forEach(header -> header.setSchema(replacement.apply(header.getSchema())));
+                    }
+                });
+            }
+            parameters.forEach(parameter -> parameter.setSchema(replacement.apply(parameter.getSchema())));
+        }
+    }
+
+    private static void replaceContentSchemas(Content content, java.util.function.UnaryOperator<Schema> replacement) {
+        if (content != null && content.getMediaTypes() != null) {
+            content.getMediaTypes().values()
+                    .forEach(mediaType -> mediaType.setSchema(replacement.apply(mediaType.getSchema())));
+        }
+    }
+
+    /** Inlined plain values leave their component unused, as a service without ETags leaves that header; a linter
+     * rightly objects to both. */
+    private static void removeUnusedSchemas(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        java.util.Set<String> used = new java.util.HashSet<>();
+        java.util.Deque<Schema> pending = new java.util.LinkedList<>(); // takes the nulls of absent parts
+        replaceOperationSchemas(openAPI, schema -> {
+            pending.add(schema);
+            return schema;
+        });
+        while (!pending.isEmpty()) {
+            Schema schema = pending.pop();
+            if (schema == null) {
+                continue;
+            }
+            if (schema.getRef() != null) {
+                String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+                if (used.add(name)) {
+                    pending.add(schemas.get(name));
+                }
+            }
+            if (schema.getProperties() != null) {
+                pending.addAll(schema.getProperties().values());
+            }
+            pending.add(schema.getItems());
+            pending.add(schema.getAdditionalPropertiesSchema());
+            for (List<Schema> combined : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+                if (combined != null) {
+                    pending.addAll(combined);
+                }
+            }
+        }
+        Map<String, Schema> kept = new java.util.LinkedHashMap<>(schemas);
+        kept.keySet().retainAll(used);
+        openAPI.getComponents().setSchemas(kept);
+        java.util.Set<String> usedHeaders = new java.util.HashSet<>();
+        openAPI.getPaths().getPathItems().values().forEach(pathItem -> pathItem.getOperations().values()
+                .forEach(operation -> operation.getResponses().getAPIResponses().values().forEach(response -> {
+                    if (response.getHeaders() != null) {
+                        response.getHeaders().values().stream().filter(header -> header.getRef() != null)
+                                .forEach(header -> usedHeaders.add(
+                                        header.getRef().substring(header.getRef().lastIndexOf('/') + 1)));
+                    }
+                })));
+        Map<String, org.eclipse.microprofile.openapi.models.headers.Header> headers =
+                new java.util.LinkedHashMap<>(openAPI.getComponents().getHeaders());
+        headers.keySet().retainAll(usedHeaders);
+        openAPI.getComponents().setHeaders(headers);
     }
 
     private static void addProblems(Operation operation, boolean write, List<Parameter> shared,
@@ -168,10 +292,13 @@ public class ApiDocumentFilter implements OASFilter {
     }
 
     private static Schema nullableCopy(Schema plain) {
-        Schema copy = OASFactory.createSchema().type(new java.util.ArrayList<>(plain.getType()))
+        return plainCopy(plain).addType(Schema.SchemaType.NULL);
+    }
+
+    private static Schema plainCopy(Schema plain) {
+        return OASFactory.createSchema().type(new java.util.ArrayList<>(plain.getType()))
                 .format(plain.getFormat()).pattern(plain.getPattern()).description(plain.getDescription())
                 .enumeration(plain.getEnumeration() == null ? null : new java.util.ArrayList<>(plain.getEnumeration()));
-        return copy.addType(Schema.SchemaType.NULL);
     }
 
     private static void addIfAbsent(APIResponses responses, String code) {
@@ -187,12 +314,18 @@ public class ApiDocumentFilter implements OASFilter {
     }
 
     /** The shape of {@link Problem}, which the validation of every test response holds the services to. */
-    private static Schema problemSchema() {
+    private static Schema fieldErrorSchema() {
         Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
-        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("One invalid field: its path in the request, and what is wrong with it")
                 .addProperty("field", string)
                 .addProperty("message", string)
                 .required(List.of("message"));
+    }
+
+    private static Schema problemSchema() {
+        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        Schema fieldError = OASFactory.createSchema().ref("#/components/schemas/" + PROBLEM_FIELD_ERROR);
         return OASFactory.createSchema()
                 .addType(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details, the one error shape of every service")

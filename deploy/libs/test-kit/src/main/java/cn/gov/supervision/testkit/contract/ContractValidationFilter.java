@@ -62,6 +62,10 @@ public final class ContractValidationFilter implements OrderedFilter {
             errors.addAll(requestReport.getMessages());
         }
         errors.removeIf(message -> message.getLevel() != ValidationReport.Level.ERROR);
+        if (String.valueOf(requestSpec.getContentType()).startsWith("multipart/")) {
+            // the validator cannot read a multipart body from rest-assured; the parts are checked by the test itself
+            errors.removeIf(message -> message.getKey().equals("validation.request.body.missing"));
+        }
         if (!errors.isEmpty()) {
             String operation = errors.stream().map(ValidationReport.Message::getContext)
                     .flatMap(java.util.Optional::stream)
