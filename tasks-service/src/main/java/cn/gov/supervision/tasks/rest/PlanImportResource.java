@@ -71,6 +71,8 @@ public class PlanImportResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    // the same annotations as importText: SmallRye merges both methods into one operation, and an unannotated one
+    // would put its default "200 OK" over the documented answers
     @Operation(operationId = "importPlan", summary = "Import a published work plan, as UTF-8 text or as the multipart "
             + "part 'file'; dryRun=true shows what would be stored")
     @APIResponse(responseCode = "200", description = "A dry run, or a replaced plan: what was (or would be) stored",
