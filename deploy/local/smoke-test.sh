@@ -4,6 +4,8 @@
 #   2. every service answers UP on /q/health/ready;
 #   2b. authentication through the gateway: anonymous → 401, a token.sh admin token → 200, and an API key issued
 #      with that token reads, then is revoked and refused;
+#   2c. api-clients.sh: Redocly lint of the merged document, TypeScript and Java clients generated from it, compiled
+#      and run through a short scenario;
 #   3. deploy/local/stop.sh, after which nothing it started may be left: no recorded PID alive, no process of this
 #      checkout's stack (service jars, Kafka data directory, embedded PostgreSQL), no listener on 8080-8083 or 9092.
 # Exits non-zero on any failure, after stopping what it started.
@@ -108,6 +110,10 @@ expect_status 204 "DELETE /api/v1/api-keys/{id}" -X DELETE -H "Authorization: Be
   "$gateway_url/api/v1/api-keys/$api_key_id"
 expect_status 401 "GET /api/v1/tasks with the revoked key" -H "X-API-Key: $api_key" "$gateway_url/api/v1/tasks"
 rm -f "$body_file"
+
+# --- what another system does with the API: lint the merged document, generate two clients, run their scenario ----
+
+"$local_dir/api-clients.sh" "$gateway_url" </dev/null || fail "api-clients.sh failed"
 
 # --- stop, and nothing may be left ----------------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@ package cn.gov.supervision.gateway;
 import cn.gov.supervision.gateway.support.GatewayClient;
 import cn.gov.supervision.gateway.support.ServiceStackProfile;
 import cn.gov.supervision.gateway.support.ServiceStackTestResource;
+import cn.gov.supervision.testkit.EventSchemas;
 import cn.gov.supervision.testkit.ServiceProcess;
 import cn.gov.supervision.testkit.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,6 +77,18 @@ class MergedOpenApiTest {
         assertThat(createTask.getSecurity()).extracting(requirement -> requirement.keySet())
                 .containsExactlyInAnyOrder(Set.of("bearerJwt"), Set.of("apiKey"));
         assertThat(danglingRefs(JSON.readTree(merged))).isEmpty();
+        // the gateway's own answers are part of every operation, typed as the one Problem schema of all services
+        assertThat(createTask.getResponses()).containsKeys("201", "400", "401", "403", "413", "429", "502", "503", "504");
+        assertThat(createTask.getResponses().get("429").getHeaders()).containsKey("Retry-After");
+        assertThat(document.getComponents().getSchemas()).containsKey("Problem")
+                .allSatisfy((name, schema) -> assertThat(name).doesNotEndWith(".Problem"));
+        assertThat(document.getInfo().getContact().getName()).isNotBlank();
+        assertThat(document.getInfo().getLicense().getUrl()).isNotBlank();
+        assertThat(document.getTags()).allSatisfy(tag -> assertThat(tag.getDescription()).as(tag.getName()).isNotBlank());
+        Set<String> operationIds = new TreeSet<>();
+        document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
+                assertThat(operationIds.add(operation.getOperationId())).as(method + " " + path + " has a unique operationId")
+                        .isTrue()));
 
         // the gateway's own operations, under its own tag and the bearer scheme (an API key cannot manage keys)
         assertThat(operations).contains("GET /api/v1/api-keys", "POST /api/v1/api-keys", "GET /api/v1/api-keys/{id}",
@@ -84,6 +97,48 @@ class MergedOpenApiTest {
         assertThat(create.getTags()).containsExactly("gateway");
         assertThat(create.getSecurity()).singleElement().satisfies(requirement ->
                 assertThat(requirement).containsOnlyKeys("bearerJwt"));
+    }
+
+    @Test
+    void theEventsDocumentDescribesEveryTopicWithTheProducersOwnSchemas() throws Exception {
+        JsonNode asyncApi = JSON.readTree(TestTokens.anonymous().when().get("/q/asyncapi")
+                .then().statusCode(200).contentType("application/json").extract().asString());
+        assertThat(asyncApi.path("asyncapi").asText()).isEqualTo("3.0.0");
+        Map<String, String> producerSchemas = Map.of(
+                "units.events", EventSchemas.UNIT_EVENTS,
+                "tasks.events", EventSchemas.TASK_EVENTS,
+                "notifications.events", EventSchemas.NOTIFICATION_EVENTS);
+        Set<String> addresses = new TreeSet<>();
+        asyncApi.path("channels").forEach(channel -> addresses.add(channel.path("address").asText()));
+        assertThat(addresses).isEqualTo(producerSchemas.keySet());
+
+        for (JsonNode channel : asyncApi.path("channels")) {
+            JsonNode producerSchema = JSON.readTree(EventSchemas.producerFile(
+                    producerSchemas.get(channel.path("address").asText())).toFile());
+            // every event type the producer may publish is a message of the channel, and nothing else is
+            Set<String> types = new TreeSet<>();
+            producerSchema.at("/properties/type/enum").forEach(type -> types.add(type.asText()));
+            Set<String> messages = new TreeSet<>();
+            channel.path("messages").forEach(reference -> {
+                JsonNode message = asyncApi.at(reference.path("$ref").asText().substring(1));
+                messages.add(message.path("name").asText());
+                // its payload is the producer's schema file, served next to the document as it is in the tree
+                String schemaRef = message.at("/payload/schema/$ref").asText();
+                assertThat(schemaRef).isEqualTo("schemas/" + EventSchemas.producerFile(
+                        producerSchemas.get(channel.path("address").asText())).getFileName());
+                try {
+                    assertThat(JSON.readTree(TestTokens.anonymous().when().get("/q/asyncapi/" + schemaRef)
+                            .then().statusCode(200).extract().asString())).isEqualTo(producerSchema);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertThat(messages).as(channel.path("address").asText()).isEqualTo(types);
+        }
+        // every operation sends on a channel of the document
+        asyncApi.path("operations").forEach(operation ->
+                assertThat(asyncApi.at(operation.at("/channel/$ref").asText().substring(1)).isMissingNode()).isFalse());
+        assertThat(danglingRefs(asyncApi)).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import cn.gov.supervision.testkit.JwtTestResource;
 import cn.gov.supervision.testkit.KafkaTestResource;
 import cn.gov.supervision.testkit.PostgresTestResource;
 import cn.gov.supervision.testkit.TasksServiceTestResource;
+import cn.gov.supervision.testkit.contract.ContractValidationTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 
@@ -20,6 +21,7 @@ import io.quarkus.test.common.ResourceArg;
         @ResourceArg(name = "unitsDatabase", value = "units_for_notifications_test")})
 @QuarkusTestResource(SmtpTestResource.class)
 @QuarkusTestResource(JwtTestResource.class)
+@QuarkusTestResource(ContractValidationTestResource.class)
 @QuarkusTestResource(SecretsKeyTestResource.class)
 public final class NotificationsTestResources {
 

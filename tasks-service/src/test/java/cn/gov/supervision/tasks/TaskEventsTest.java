@@ -1,5 +1,6 @@
 package cn.gov.supervision.tasks;
 
+import cn.gov.supervision.testkit.ConsumedEvents;
 import cn.gov.supervision.testkit.EventSchemas;
 import cn.gov.supervision.testkit.KafkaBroker;
 import cn.gov.supervision.testkit.KafkaTestResource;
@@ -101,6 +102,14 @@ class TaskEventsTest {
             assertThat(records).extracting(r -> TopicProbe.json(r).path("type").asText())
                     .containsExactly("TaskCreated", "ProgressReported");
         }
+    }
+
+    @Test
+    void theUnitEventsThisServiceAppliesFollowTheUnitsServiceSchema() {
+        TaskFixtures.awaitReferenceUnits(); // applied: this service knows every reference unit from units.events
+        List<JsonNode> events = ConsumedEvents.assertFollowProducerSchema(bootstrapServers, "units.events",
+                EventSchemas.UNIT_EVENTS, COUNT);
+        assertThat(events).extracting(e -> e.path("unitId").asText()).contains(ANJI.toString());
     }
 
     private static JsonNode assignment(JsonNode task, java.util.UUID unitId) {

@@ -61,7 +61,7 @@ class TaskQueryTest {
                 .then().body("items.id", contains(decisions, ongoing));
         inPlan().queryParam("unitId", ZFB).queryParam("role", "CO").when().get("/api/v1/tasks")
                 .then().body("items.id", contains(decisions));
-        inPlan().queryParam("unitId", ZFB).queryParam("role", "lead").when().get("/api/v1/tasks")
+        inPlan().queryParam("unitId", ZFB).queryParam("role", "LEAD").when().get("/api/v1/tasks")
                 .then().body("items", hasSize(0)).body("total", equalTo(0));
     }
 

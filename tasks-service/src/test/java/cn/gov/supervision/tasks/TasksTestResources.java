@@ -4,6 +4,7 @@ import cn.gov.supervision.testkit.JwtTestResource;
 import cn.gov.supervision.testkit.KafkaTestResource;
 import cn.gov.supervision.testkit.PostgresTestResource;
 import cn.gov.supervision.testkit.UnitsServiceTestResource;
+import cn.gov.supervision.testkit.contract.ContractValidationTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 
@@ -16,6 +17,7 @@ import io.quarkus.test.common.ResourceArg;
 @QuarkusTestResource(value = UnitsServiceTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "units_for_tasks_test"))
 @QuarkusTestResource(JwtTestResource.class)
+@QuarkusTestResource(ContractValidationTestResource.class)
 public final class TasksTestResources {
 
     private TasksTestResources() {

@@ -185,7 +185,7 @@ class UnitRegistryTest {
                 .then().statusCode(200).body("items.id", hasItem(FGW.toString()));
         given().queryParam("q", "政務辦").when().get("/api/v1/units")
                 .then().statusCode(200).body("items.id", contains(GGB.toString())).body("total", equalTo(1));
-        given().queryParam("q", "区县").queryParam("kind", "group").when().get("/api/v1/units")
+        given().queryParam("q", "区县").queryParam("kind", "GROUP").when().get("/api/v1/units")
                 .then().statusCode(200).body("items.id", contains(DISTRICTS.toString()));
         given().queryParam("kind", "DISTRICT_GOVERNMENT").queryParam("size", 2).queryParam("page", 1)
                 .when().get("/api/v1/units")

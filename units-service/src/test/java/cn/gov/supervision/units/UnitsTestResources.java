@@ -3,6 +3,7 @@ package cn.gov.supervision.units;
 import cn.gov.supervision.testkit.JwtTestResource;
 import cn.gov.supervision.testkit.KafkaTestResource;
 import cn.gov.supervision.testkit.PostgresTestResource;
+import cn.gov.supervision.testkit.contract.ContractValidationTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 
@@ -11,6 +12,7 @@ import io.quarkus.test.common.ResourceArg;
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "units_test"))
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(JwtTestResource.class)
+@QuarkusTestResource(ContractValidationTestResource.class)
 public final class UnitsTestResources {
 
     private UnitsTestResources() {

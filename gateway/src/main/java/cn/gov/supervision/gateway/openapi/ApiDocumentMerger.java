@@ -1,5 +1,7 @@
 package cn.gov.supervision.gateway.openapi;
 
+import cn.gov.supervision.kit.openapi.ApiDocumentFilter;
+import cn.gov.supervision.kit.problem.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -28,7 +30,11 @@ import java.util.Set;
  *       refer to it differ;</li>
  *   <li>operationIds that two services share are prefixed with the service, as they must be unique;</li>
  *   <li>servers and security are the gateway's: the bearer JWT and X-API-Key schemes are shared by all services,
- *       and servers the services declare for themselves are dropped (they point past the gateway).</li>
+ *       and servers the services declare for themselves are dropped (they point past the gateway);</li>
+ *   <li>the answers the gateway itself gives are added to every operation: 429 with Retry-After (rate limit), 413
+ *       where a body is taken (body limits), and 502/503/504 where a service answers behind the gateway, typed as
+ *       the services' shared {@code Problem} schema;</li>
+ *   <li>an untagged service's tag is described by the service's own description.</li>
  * </ul>
  */
 public final class ApiDocumentMerger {
@@ -207,7 +213,11 @@ public final class ApiDocumentMerger {
         used.stream().filter(name -> !described.contains(name)).sorted()
                 .forEach(name -> tags.addObject().put("name", service.serviceName() + ": " + name));
         if (hasUntagged) {
-            tags.addObject().put("name", service.serviceName());
+            ObjectNode tag = tags.addObject().put("name", service.serviceName());
+            JsonNode description = service.document().path("info").get("description");
+            if (description != null) {
+                tag.set("description", description);
+            }
         }
     }
 
@@ -222,10 +232,41 @@ public final class ApiDocumentMerger {
         if (service.acceptsApiKeys()) {
             offerApiKeys(operation);
         }
+        addEdgeResponses(operation, !ServiceApiDocument.GATEWAY.equals(service.serviceName()));
         JsonNode operationId = operation.get("operationId");
         if (operationId != null && duplicateIds.contains(operationId.asText())) {
             operation.put("operationId", service.serviceName() + "_" + operationId.asText());
         }
+    }
+
+    /** What the gateway answers before or instead of the service (see the class comment). */
+    private static void addEdgeResponses(ObjectNode operation, boolean proxied) {
+        ObjectNode responses = operation.has("responses") ? (ObjectNode) operation.get("responses")
+                : operation.putObject("responses");
+        ObjectNode tooMany = edgeResponse(responses, "429", "Too many requests from this client; retry after Retry-After seconds");
+        if (tooMany != null) {
+            tooMany.putObject("headers").putObject("Retry-After")
+                    .put("description", "Seconds to wait before the next request")
+                    .putObject("schema").put("type", "integer");
+        }
+        if (operation.has("requestBody")) {
+            edgeResponse(responses, "413", "The request body is larger than the gateway accepts on this path");
+        }
+        if (proxied) {
+            edgeResponse(responses, "502", "The service broke off the exchange");
+            edgeResponse(responses, "503", "The service is unavailable (down, or its circuit is open)");
+            edgeResponse(responses, "504", "The service did not answer in time");
+        }
+    }
+
+    private static ObjectNode edgeResponse(ObjectNode responses, String status, String description) {
+        if (responses.has(status)) {
+            return null;
+        }
+        ObjectNode response = responses.putObject(status).put("description", description);
+        response.putObject("content").putObject(Problem.MEDIA_TYPE).putObject("schema")
+                .put("$ref", REF_PREFIX + "schemas/" + ApiDocumentFilter.PROBLEM);
+        return response;
     }
 
     /**
@@ -299,6 +340,8 @@ public final class ApiDocumentMerger {
         ObjectNode info = NODES.objectNode();
         info.put("title", title);
         info.put("version", version);
+        info.putObject("contact").put("name", ApiDocumentFilter.CONTACT_NAME).put("email", ApiDocumentFilter.CONTACT_EMAIL);
+        info.putObject("license").put("name", ApiDocumentFilter.LICENSE_NAME).put("url", ApiDocumentFilter.LICENSE_URL);
         StringBuilder description = new StringBuilder(
                 "All services of the supervision platform, as reached through the gateway.\n\n");
         for (ServiceApiDocument service : services) {

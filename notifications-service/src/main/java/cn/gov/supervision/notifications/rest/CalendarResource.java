@@ -36,14 +36,14 @@ public class CalendarResource {
 
     @GET
     @Path("/workdays")
-    @Operation(summary = "Count working days from one date to another, both included")
+    @Operation(operationId = "countWorkdays", summary = "Count working days from one date to another, both included")
     public WorkdaysView workdays(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
         return calendar.workdays(from, to);
     }
 
     @GET
     @Path("/{year}")
-    @Operation(summary = "A year's holidays and make-up working days")
+    @Operation(operationId = "getCalendarYear", summary = "A year's holidays and make-up working days")
     public CalendarYearView year(@PathParam("year") int year) {
         return calendar.year(year);
     }
@@ -51,7 +51,7 @@ public class CalendarResource {
     @RolesAllowed(Permissions.NOTIFICATIONS_WRITE)
     @PUT
     @Path("/{year}")
-    @Operation(summary = "Enter a year's arrangement when the State Council announces it (admin)")
+    @Operation(operationId = "replaceCalendarYear", summary = "Enter a year's arrangement when the State Council announces it (admin)")
     public CalendarYearView replace(@PathParam("year") int year, @NotNull @Valid CalendarYearRequest request) {
         return calendar.replaceYear(year, request.days());
     }

@@ -35,6 +35,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
@@ -48,6 +54,12 @@ import java.util.UUID;
 @Tag(name = "notifications", description = "Reminder digests: feed, acknowledgement, runs, policy, webhooks")
 @RolesAllowed(Permissions.NOTIFICATIONS_READ)
 public class NotificationResource {
+
+    /**
+     * Ids are UUIDs: so written, {id} can never be "webhooks", and /webhooks/{id} and /{id}/ack no longer both match
+     * a path such as /webhooks/ack, for our router or any other that reads the pattern from the document.
+     */
+    static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private final NotificationFeed feed;
     private final NotificationRun run;
@@ -63,7 +75,7 @@ public class NotificationResource {
     }
 
     @GET
-    @Operation(summary = "The in-app feed: digests, newest day first (a unit's caller: its own unit's only)")
+    @Operation(operationId = "listNotifications", summary = "The in-app feed: digests, newest day first (a unit's caller: its own unit's only)")
     public PageView<NotificationView> list(@QueryParam("unitId") UUID unitId, @QueryParam("unread") Boolean unread,
                                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -71,16 +83,18 @@ public class NotificationResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{id: " + UUID_PATTERN + "}")
+    @Operation(operationId = "getNotification", summary = "One digest with its items and deliveries")
     public NotificationView get(@PathParam("id") UUID id) {
         return feed.get(id);
     }
 
     @RolesAllowed(Permissions.NOTIFICATIONS_ACK)
     @POST
-    @Path("/{id}/ack")
+    @Path("/{id: " + UUID_PATTERN + "}/ack")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "签收: the unit confirms it has seen the digest; the first time is kept")
+    @Operation(operationId = "acknowledgeNotification",
+            summary = "签收: the unit confirms it has seen the digest; the first time is kept")
     public NotificationView acknowledge(@PathParam("id") UUID id) {
         return feed.acknowledge(id);
     }
@@ -88,9 +102,14 @@ public class NotificationResource {
     /** Opened from a mail client, without a bearer token: the link's own HMAC token is what authorizes it. */
     @PermitAll
     @GET
-    @Path("/{id}/ack")
+    @Path("/{id: " + UUID_PATTERN + "}/ack")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The acknowledgement link in e-mails (signed with a token; no bearer token needed)")
+    @Operation(operationId = "acknowledgeNotificationByLink",
+            summary = "The acknowledgement link in e-mails (signed with a token; no bearer token needed)")
+    @APIResponse(responseCode = "200", description = "A page saying it is acknowledged",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "403", description = "The link's token does not match the notification")
+    @SecurityRequirementsSet // no credential: the link's token is checked instead
     public String acknowledgeByLink(@PathParam("id") UUID id, @QueryParam("token") String token) {
         NotificationView acknowledged = feed.acknowledgeByLink(id, token);
         return "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>已签收</title></head><body>"
@@ -100,7 +119,7 @@ public class NotificationResource {
 
     @GET
     @Path("/preview")
-    @Operation(summary = "Who would be told what on a day, and which rule fired for each item; sends nothing "
+    @Operation(operationId = "previewNotifications", summary = "Who would be told what on a day, and which rule fired for each item; sends nothing "
             + "(not for a unit's caller: it shows every unit)")
     public List<PreviewEntry> preview(@QueryParam("date") LocalDate date) {
         if (date == null) {
@@ -112,13 +131,14 @@ public class NotificationResource {
     @RolesAllowed(Permissions.NOTIFICATIONS_WRITE)
     @POST
     @Path("/runs")
-    @Operation(summary = "Run the daily job as of a date (admin); idempotent, for backfill and tests")
+    @Operation(operationId = "runNotifications", summary = "Run the daily job as of a date (admin); idempotent, for backfill and tests")
     public RunResult runFor(@NotNull @Valid RunRequest request) {
         return run.run(request.date());
     }
 
     @GET
     @Path("/policy")
+    @Operation(operationId = "getReminderPolicy", summary = "The reminder policy in force")
     public PolicyData policy() {
         return PolicyData.of(policies.current());
     }
@@ -126,7 +146,7 @@ public class NotificationResource {
     @RolesAllowed(Permissions.NOTIFICATIONS_WRITE)
     @PUT
     @Path("/policy")
-    @Operation(summary = "Replace the reminder policy (admin)")
+    @Operation(operationId = "replaceReminderPolicy", summary = "Replace the reminder policy (admin)")
     public PolicyData replacePolicy(@NotNull @Valid PolicyData policy) {
         return PolicyData.of(policies.replace(policy));
     }
@@ -135,7 +155,11 @@ public class NotificationResource {
     @RolesAllowed(Permissions.NOTIFICATIONS_WRITE)
     @POST
     @Path("/webhooks")
-    @Operation(summary = "Register a webhook for a unit's digests (or every unit's when unitId is null)")
+    @Operation(operationId = "createWebhook",
+            summary = "Register a webhook for a unit's digests (or every unit's when unitId is null)")
+    @APIResponse(responseCode = "201", description = "Registered", headers = @Header(name = "Location", ref = "Location"),
+            content = @Content(schema = @Schema(implementation = WebhookView.class)))
+    @APIResponse(responseCode = "422", description = "The unit is not known")
     public Response registerWebhook(@NotNull @Valid WebhookRequest request, @Context UriInfo uriInfo) {
         WebhookView webhook = webhooks.register(request);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(webhook.id().toString()).build())
@@ -145,13 +169,16 @@ public class NotificationResource {
     @RolesAllowed(Permissions.NOTIFICATIONS_WRITE)
     @GET
     @Path("/webhooks")
+    @Operation(operationId = "listWebhooks", summary = "Every registered webhook (admin)")
     public Map<String, List<WebhookView>> webhooks() {
         return Map.of("items", webhooks.list());
     }
 
     @RolesAllowed(Permissions.NOTIFICATIONS_WRITE)
     @DELETE
-    @Path("/webhooks/{id}")
+    @Path("/webhooks/{id: " + UUID_PATTERN + "}")
+    @Operation(operationId = "deleteWebhook", summary = "Stop sending digests to a webhook (admin)")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Response removeWebhook(@PathParam("id") UUID id) {
         webhooks.remove(id);
         return Response.noContent().build();

@@ -16,7 +16,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import cn.gov.supervision.tasks.api.TaskView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -37,7 +42,9 @@ public class AssignmentResource {
     @POST
     @Path("/progress")
     @RolesAllowed(Permissions.TASKS_REPORT)
-    @Operation(summary = "Report progress (NOT_STARTED or IN_PROGRESS → IN_PROGRESS)")
+    @Operation(operationId = "reportProgress", summary = "Report progress (NOT_STARTED or IN_PROGRESS → IN_PROGRESS)")
+    @APIResponse(responseCode = "200", description = "The whole task, with this unit's part changed", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = TaskView.class)))
     public Response progress(@PathParam("taskId") UUID taskId, @PathParam("unitId") UUID unitId,
                              @NotNull @Valid ProgressRequest request) {
         return TaskResponses.withETag(Response.ok(), workflow.reportProgress(taskId, unitId, request));
@@ -46,7 +53,9 @@ public class AssignmentResource {
     @POST
     @Path("/completion-request")
     @RolesAllowed(Permissions.TASKS_REPORT)
-    @Operation(summary = "Request completion with evidence (IN_PROGRESS → COMPLETION_REQUESTED)")
+    @Operation(operationId = "requestCompletion", summary = "Request completion with evidence (IN_PROGRESS → COMPLETION_REQUESTED)")
+    @APIResponse(responseCode = "200", description = "The whole task, with this unit's part changed", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = TaskView.class)))
     public Response requestCompletion(@PathParam("taskId") UUID taskId, @PathParam("unitId") UUID unitId,
                                       @NotNull @Valid CompletionRequest request) {
         return TaskResponses.withETag(Response.ok(), workflow.requestCompletion(taskId, unitId, request));
@@ -56,7 +65,9 @@ public class AssignmentResource {
     @Path("/completion-request/approve")
     @RolesAllowed(Permissions.TASKS_REVIEW)
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Approve a completion request (COMPLETION_REQUESTED → COMPLETED)")
+    @Operation(operationId = "approveCompletion", summary = "Approve a completion request (COMPLETION_REQUESTED → COMPLETED)")
+    @APIResponse(responseCode = "200", description = "The whole task, with this unit's part changed", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = TaskView.class)))
     public Response approveCompletion(@PathParam("taskId") UUID taskId, @PathParam("unitId") UUID unitId) {
         return TaskResponses.withETag(Response.ok(), workflow.approveCompletion(taskId, unitId));
     }
@@ -64,7 +75,9 @@ public class AssignmentResource {
     @POST
     @Path("/completion-request/return")
     @RolesAllowed(Permissions.TASKS_REVIEW)
-    @Operation(summary = "Return a completion request with a reason (COMPLETION_REQUESTED → IN_PROGRESS)")
+    @Operation(operationId = "returnCompletion", summary = "Return a completion request with a reason (COMPLETION_REQUESTED → IN_PROGRESS)")
+    @APIResponse(responseCode = "200", description = "The whole task, with this unit's part changed", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = TaskView.class)))
     public Response returnCompletion(@PathParam("taskId") UUID taskId, @PathParam("unitId") UUID unitId,
                                      @NotNull @Valid ReasonRequest request) {
         return TaskResponses.withETag(Response.ok(), workflow.returnCompletion(taskId, unitId, request.reason()));
@@ -73,7 +86,9 @@ public class AssignmentResource {
     @POST
     @Path("/extension-request")
     @RolesAllowed(Permissions.TASKS_REPORT)
-    @Operation(summary = "Request a later due date (NOT_STARTED or IN_PROGRESS → EXTENSION_REQUESTED)")
+    @Operation(operationId = "requestExtension", summary = "Request a later due date (NOT_STARTED or IN_PROGRESS → EXTENSION_REQUESTED)")
+    @APIResponse(responseCode = "200", description = "The whole task, with this unit's part changed", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = TaskView.class)))
     public Response requestExtension(@PathParam("taskId") UUID taskId, @PathParam("unitId") UUID unitId,
                                      @NotNull @Valid ExtensionRequest request) {
         return TaskResponses.withETag(Response.ok(), workflow.requestExtension(taskId, unitId, request));
@@ -83,7 +98,9 @@ public class AssignmentResource {
     @Path("/extension-request/approve")
     @RolesAllowed(Permissions.TASKS_REVIEW)
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Approve an extension: the unit's due date changes, the old one stays in history")
+    @Operation(operationId = "approveExtension", summary = "Approve an extension: the unit's due date changes, the old one stays in history")
+    @APIResponse(responseCode = "200", description = "The whole task, with this unit's part changed", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = TaskView.class)))
     public Response approveExtension(@PathParam("taskId") UUID taskId, @PathParam("unitId") UUID unitId) {
         return TaskResponses.withETag(Response.ok(), workflow.approveExtension(taskId, unitId));
     }
@@ -91,7 +108,9 @@ public class AssignmentResource {
     @POST
     @Path("/extension-request/reject")
     @RolesAllowed(Permissions.TASKS_REVIEW)
-    @Operation(summary = "Reject an extension with a reason; the unit goes back to where it was")
+    @Operation(operationId = "rejectExtension", summary = "Reject an extension with a reason; the unit goes back to where it was")
+    @APIResponse(responseCode = "200", description = "The whole task, with this unit's part changed", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = TaskView.class)))
     public Response rejectExtension(@PathParam("taskId") UUID taskId, @PathParam("unitId") UUID unitId,
                                     @NotNull @Valid ReasonRequest request) {
         return TaskResponses.withETag(Response.ok(), workflow.rejectExtension(taskId, unitId, request.reason()));

@@ -18,6 +18,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -44,7 +49,17 @@ public class PlanImportResource {
 
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
-    @Operation(summary = "Import a published work plan (UTF-8 text); dryRun=true shows what would be stored")
+    @Operation(operationId = "importPlan", summary = "Import a published work plan, as UTF-8 text or as the multipart "
+            + "part 'file'; dryRun=true shows what would be stored")
+    @APIResponse(responseCode = "200", description = "A dry run, or a replaced plan: what was (or would be) stored",
+            content = @Content(schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "201", description = "A new plan with its tasks",
+            headers = @Header(name = "Location", ref = "Location"),
+            content = @Content(schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "409", description = "This document was imported before (replace=true updates it)")
+    @APIResponse(responseCode = "413", description = "The document is larger than 20 MB")
+    @APIResponse(responseCode = "415", description = "The body is not UTF-8 text")
+    @APIResponse(responseCode = "422", description = "No plan or no task could be read from the document")
     public Response importText(byte[] body,
                                @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
                                @QueryParam("year") @Min(2000) @Max(2100) Integer year,
@@ -56,7 +71,19 @@ public class PlanImportResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Import a published work plan uploaded as the multipart part 'file'")
+    // the same annotations as importText: SmallRye merges both methods into one operation, and an unannotated one
+    // would put its default "200 OK" over the documented answers
+    @Operation(operationId = "importPlan", summary = "Import a published work plan, as UTF-8 text or as the multipart "
+            + "part 'file'; dryRun=true shows what would be stored")
+    @APIResponse(responseCode = "200", description = "A dry run, or a replaced plan: what was (or would be) stored",
+            content = @Content(schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "201", description = "A new plan with its tasks",
+            headers = @Header(name = "Location", ref = "Location"),
+            content = @Content(schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "409", description = "This document was imported before (replace=true updates it)")
+    @APIResponse(responseCode = "413", description = "The document is larger than 20 MB")
+    @APIResponse(responseCode = "415", description = "The body is not UTF-8 text")
+    @APIResponse(responseCode = "422", description = "No plan or no task could be read from the document")
     public Response importFile(@RestForm("file") FileUpload file,
                                @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
                                @QueryParam("year") @Min(2000) @Max(2100) Integer year,

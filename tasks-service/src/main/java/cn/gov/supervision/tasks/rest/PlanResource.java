@@ -28,6 +28,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -46,6 +51,7 @@ public class PlanResource {
     }
 
     @GET
+    @Operation(operationId = "listPlans", summary = "Plans, newest year first; year filters")
     public PageView<PlanView> list(@QueryParam("year") @Min(2000) @Max(2100) Integer year,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -54,12 +60,19 @@ public class PlanResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getPlan", summary = "A plan")
+    @APIResponse(responseCode = "200", description = "The plan", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = PlanView.class)))
     public Response get(@PathParam("id") UUID id) {
         return withETag(Response.ok(), plans.get(id));
     }
 
     @POST
     @RolesAllowed(Permissions.TASKS_WRITE)
+    @Operation(operationId = "createPlan", summary = "Create a plan")
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(schema = @Schema(implementation = PlanView.class)))
     public Response create(@NotNull @Valid PlanRequest request, @Context UriInfo uriInfo) {
         PlanView plan = plans.create(request);
         return withETag(Response.created(uriInfo.getAbsolutePathBuilder().path(plan.id().toString()).build()), plan);
@@ -68,8 +81,11 @@ public class PlanResource {
     @PUT
     @RolesAllowed(Permissions.TASKS_WRITE)
     @Path("/{id}")
-    @Operation(summary = "Replace a plan's fields; needs If-Match")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(operationId = "updatePlan", summary = "Replace a plan's fields; needs If-Match")
+    @APIResponse(responseCode = "200", description = "The changed plan", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = PlanView.class)))
+    public Response update(@PathParam("id") UUID id,
+                           @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @NotNull @Valid PlanRequest request) {
         return withETag(Response.ok(), plans.update(id, EntityTags.requiredVersion(ifMatch), request));
     }
@@ -77,7 +93,8 @@ public class PlanResource {
     @DELETE
     @RolesAllowed(Permissions.TASKS_WRITE)
     @Path("/{id}")
-    @Operation(summary = "Delete a plan that has no task (409 otherwise)")
+    @Operation(operationId = "deletePlan", summary = "Delete a plan that has no task (409 otherwise)")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         plans.delete(id, EntityTags.optionalVersion(ifMatch));
         return Response.noContent().build();

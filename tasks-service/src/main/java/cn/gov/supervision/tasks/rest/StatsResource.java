@@ -32,14 +32,14 @@ public class StatsResource {
 
     @GET
     @Path("/units")
-    @Operation(summary = "Per responsible unit: totals, completion rate and on-time rate over its assignments")
+    @Operation(operationId = "getUnitStats", summary = "Per responsible unit: totals, completion rate and on-time rate over its assignments")
     public Map<String, List<UnitStats>> units(@QueryParam("planId") UUID planId) {
         return Map.of("items", stats.byUnit(planId));
     }
 
     @GET
     @Path("/plans/{id}")
-    @Operation(summary = "A plan's tasks counted by status, light and category")
+    @Operation(operationId = "getPlanStats", summary = "A plan's tasks counted by status, light and category")
     public PlanStats plan(@PathParam("id") UUID id) {
         return stats.byPlan(id);
     }

@@ -41,6 +41,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
@@ -64,7 +71,7 @@ public class TaskResource {
     }
 
     @GET
-    @Operation(summary = "Search tasks; unitId matches through group membership, q matches title and description in "
+    @Operation(operationId = "listTasks", summary = "Search tasks; unitId matches through group membership, q matches title and description in "
             + "simplified or traditional characters; sort e.g. dueDate,asc")
     public PageView<TaskView> search(@QueryParam("planId") UUID planId,
                                      @QueryParam("unitId") UUID unitId,
@@ -88,6 +95,11 @@ public class TaskResource {
 
     @POST
     @RolesAllowed(Permissions.TASKS_WRITE)
+    @Operation(operationId = "createTask", summary = "Create a task in a plan, with one assignment per responsible unit")
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "422", description = "The plan or a responsible unit does not exist")
     public Response create(@NotNull @Valid CreateTaskRequest request, @Context UriInfo uriInfo) {
         TaskView task = tasks.create(request);
         return TaskResponses.withETag(Response.created(
@@ -96,6 +108,9 @@ public class TaskResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getTask", summary = "A task with its assignments")
+    @APIResponse(responseCode = "200", description = "The task", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = TaskView.class)))
     public Response get(@PathParam("id") UUID id) {
         return TaskResponses.withETag(Response.ok(), tasks.get(id));
     }
@@ -105,8 +120,13 @@ public class TaskResource {
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change some fields of a task; needs If-Match. Changing units keeps the assignments of units "
-            + "that stay responsible; changing the deadline moves every assignment without an approved extension")
-    public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            + "that stay responsible; changing the deadline moves every assignment without an approved extension",
+            operationId = "updateTask")
+    @APIResponse(responseCode = "200", description = "The changed task", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "422", description = "A responsible unit does not exist")
+    public Response patch(@PathParam("id") UUID id,
+                          @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @NotNull @Valid TaskPatch patch) {
         return TaskResponses.withETag(Response.ok(), tasks.patch(id, EntityTags.requiredVersion(ifMatch), patch));
     }
@@ -114,6 +134,8 @@ public class TaskResource {
     @DELETE
     @RolesAllowed(Permissions.TASKS_WRITE)
     @Path("/{id}")
+    @Operation(operationId = "deleteTask", summary = "Delete a task; If-Match is checked when sent")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         tasks.delete(id, EntityTags.optionalVersion(ifMatch));
         return Response.noContent().build();
@@ -121,13 +143,14 @@ public class TaskResource {
 
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "Every change of the task: who, when, what, old → new")
+    @Operation(operationId = "getTaskHistory", summary = "Every change of the task: who, when, what, old → new")
     public Map<String, List<TaskChangeView>> history(@PathParam("id") UUID id) {
         return Map.of("items", tasks.history(id));
     }
 
     @GET
     @Path("/{id}/progress")
+    @Operation(operationId = "getTaskProgress", summary = "Every progress report of the task's units, oldest first")
     public Map<String, List<ProgressView>> progress(@PathParam("id") UUID id) {
         return Map.of("items", tasks.progress(id));
     }
@@ -135,16 +158,23 @@ public class TaskResource {
     @GET
     @Path("/calendar.ics")
     @Produces("text/calendar")
-    @Operation(summary = "iCalendar feed of a unit's open, dated assignments, with reminder alarms; a unit user's "
+    @Operation(operationId = "getUnitCalendar",
+            summary = "iCalendar feed of a unit's open, dated assignments, with reminder alarms; a unit user's "
             + "own unit when unitId is left out")
+    @APIResponse(responseCode = "200", description = "The feed (RFC 5545)",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such unit")
     public Response calendar(@QueryParam("unitId") UUID unitId) {
         return calendarResponse(calendarFeed.forUnit(unitId));
     }
 
     @GET
     @Path("/calendar-subscription")
-    @Operation(summary = "A link for calendar apps, which cannot send a token: it is signed for the unit "
+    @Operation(operationId = "getCalendarSubscription", summary = "A link for calendar apps, which cannot send a token: it is signed for the unit "
             + "(a unit user's own when unitId is left out)")
+    @APIResponse(responseCode = "200", description = "The signed link",
+            content = @Content(schema = @Schema(implementation = CalendarSubscription.class)))
+    @APIResponse(responseCode = "404", description = "No such unit")
     public CalendarSubscription calendarSubscription(@QueryParam("unitId") UUID unitId) {
         return calendarFeed.subscription(unitId);
     }
@@ -153,7 +183,12 @@ public class TaskResource {
     @Path("/calendar/{unitId}.ics")
     @PermitAll
     @Produces("text/calendar")
-    @Operation(summary = "The iCalendar feed behind a subscription link; the signature is its credential")
+    @Operation(operationId = "getSubscribedCalendar",
+            summary = "The iCalendar feed behind a subscription link; the signature is its credential")
+    @APIResponse(responseCode = "200", description = "The feed (RFC 5545)",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "403", description = "The signature does not match the unit")
+    @SecurityRequirementsSet // no credential: the link's signature is checked instead
     public Response subscribedCalendar(@PathParam("unitId") UUID unitId, @QueryParam("sig") String signature) {
         return calendarResponse(calendarFeed.subscribed(unitId, signature));
     }

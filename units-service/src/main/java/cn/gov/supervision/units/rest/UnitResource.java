@@ -38,6 +38,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -60,7 +65,8 @@ public class UnitResource {
     }
 
     @GET
-    @Operation(summary = "List units; q matches names and aliases in simplified or traditional characters")
+    @Operation(operationId = "listUnits",
+            summary = "List units; q matches names and aliases in simplified or traditional characters")
     public PageView<UnitView> list(@QueryParam("q") @Size(max = 100) String q,
                                    @QueryParam("kind") UnitKind kind,
                                    @QueryParam("active") Boolean active,
@@ -71,13 +77,20 @@ public class UnitResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getUnit", summary = "A unit with its names, groups and contacts")
+    @APIResponse(responseCode = "200", description = "The unit", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = UnitView.class)))
     public Response get(@PathParam("id") UUID id) {
         return withETag(Response.ok(), service.get(id));
     }
 
     @RolesAllowed(Permissions.UNITS_WRITE)
     @POST
-    @Operation(summary = "Register a unit")
+    @Operation(operationId = "createUnit", summary = "Register a unit")
+    @APIResponse(responseCode = "201", description = "Registered",
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(schema = @Schema(implementation = UnitView.class)))
+    @APIResponse(responseCode = "422", description = "The parent or a member is not a known unit")
     public Response create(@NotNull @Valid CreateUnitRequest request, @Context UriInfo uriInfo) {
         UnitView created = service.create(request);
         return withETag(Response.created(uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build()),
@@ -87,8 +100,12 @@ public class UnitResource {
     @RolesAllowed(Permissions.UNITS_WRITE)
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Replace a unit's definition; needs If-Match with the unit's ETag")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(operationId = "updateUnit", summary = "Replace a unit's definition; needs If-Match with the unit's ETag")
+    @APIResponse(responseCode = "200", description = "The changed unit", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = UnitView.class)))
+    @APIResponse(responseCode = "422", description = "The parent or a member is not a known unit")
+    public Response update(@PathParam("id") UUID id,
+                           @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @NotNull @Valid UpdateUnitRequest request) {
         return withETag(Response.ok(), service.update(id, EntityTags.requiredVersion(ifMatch), request));
     }
@@ -96,21 +113,27 @@ public class UnitResource {
     @RolesAllowed(Permissions.UNITS_WRITE)
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Deactivate a unit; it stays resolvable for history")
+    @Operation(operationId = "deactivateUnit", summary = "Deactivate a unit; it stays resolvable for history")
+    @APIResponse(responseCode = "200", description = "The deactivated unit",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = UnitView.class)))
     public Response deactivate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(Response.ok(), service.deactivate(id, EntityTags.optionalVersion(ifMatch)));
     }
 
     @GET
     @Path("/{id}/members")
-    @Operation(summary = "The units a group stands for, expanded through nested groups")
+    @Operation(operationId = "listUnitMembers", summary = "The units a group stands for, expanded through nested groups")
+    @APIResponse(responseCode = "200", description = "The group's members",
+            content = @Content(schema = @Schema(implementation = MembersView.class)))
+    @APIResponse(responseCode = "409", description = "The unit is not a group")
     public MembersView members(@PathParam("id") UUID id) {
         return service.members(id);
     }
 
     @POST
     @Path("/resolve")
-    @Operation(summary = "Resolve unit names as written in documents (traditional characters, spaces, bracketed aliases)")
+    @Operation(operationId = "resolveUnitNames", summary = "Resolve unit names as written in documents (traditional characters, spaces, bracketed aliases)")
     public Map<String, List<Resolution>> resolve(@NotNull @Valid ResolveRequest request) {
         return Map.of("results", resolver.resolveAll(request.names()));
     }
@@ -119,7 +142,10 @@ public class UnitResource {
     @Path("/republish")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Publish every unit's current state again (admin; recovery after a broker lost its data)")
+    @Operation(operationId = "republishUnits",
+            summary = "Publish every unit's current state again (admin; recovery after a broker lost its data)")
+    @APIResponse(responseCode = "202", description = "How many units were queued for publication",
+            content = @Content(schema = @Schema(implementation = Map.class)))
     public Response republish() {
         return Response.accepted(Map.of("republished", service.republishAll())).build();
     }
@@ -127,7 +153,10 @@ public class UnitResource {
     @RolesAllowed(Permissions.UNITS_WRITE)
     @PUT
     @Path("/{id}/contacts")
-    @Operation(summary = "Replace a unit's contacts, keeping a handover record")
+    @Operation(operationId = "replaceUnitContacts", summary = "Replace a unit's contacts, keeping a handover record")
+    @APIResponse(responseCode = "200", description = "The unit with its new contacts",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = UnitView.class)))
     public Response replaceContacts(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                     @NotNull @Valid ContactsRequest request) {
         return withETag(Response.ok(),
@@ -136,7 +165,7 @@ public class UnitResource {
 
     @GET
     @Path("/{id}/contacts/history")
-    @Operation(summary = "Every past replacement of the unit's contacts, oldest first")
+    @Operation(operationId = "listContactHandovers", summary = "Every past replacement of the unit's contacts, oldest first")
     public Map<String, List<ContactChangeView>> contactHistory(@PathParam("id") UUID id) {
         return Map.of("items", service.contactHistory(id));
     }

@@ -1,5 +1,6 @@
 package cn.gov.supervision.testkit;
 
+import cn.gov.supervision.testkit.contract.ApiDocuments;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -75,6 +76,12 @@ public abstract class ServiceFoundationChecks {
         TestTokens.anonymous().when().get("/q/health/ready").then().statusCode(200);
         TestTokens.anonymous().when().get("/q/openapi").then().statusCode(200)
                 .body(containsString("bearerJwt"));
+    }
+
+    @Test
+    void theServedApiDocumentIsTheStoredOne() {
+        ApiDocuments.assertServedIsStored(TestTokens.anonymous().when().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().asString());
     }
 
     @Test

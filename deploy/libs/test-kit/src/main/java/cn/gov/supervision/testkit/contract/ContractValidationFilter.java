@@ -1,0 +1,86 @@
+package cn.gov.supervision.testkit.contract;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.RestAssuredRequest;
+import com.atlassian.oai.validator.restassured.RestAssuredResponse;
+import io.restassured.RestAssured;
+import io.restassured.filter.FilterContext;
+import io.restassured.filter.OrderedFilter;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Holds every exchange a test has with the application under test to the service's stored OpenAPI document: the
+ * answer must be one the document describes (status, headers, body), and a request the document would refuse must
+ * not succeed. A test that sends bad input on purpose gets its 4xx, so only then is the request's own mismatch
+ * expected. Requests to other processes (neighbour services, the broker's helpers) and to /q/ are not checked.
+ * Runs last among the filters, so it sees the request as sent (with the credential the default caller adds).
+ */
+public final class ContractValidationFilter implements OrderedFilter {
+
+    private final OpenApiInteractionValidator validator;
+
+    public ContractValidationFilter(String document) {
+        this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(NullableReferences.inlined(document))
+                .build();
+    }
+
+    @Override
+    public int getOrder() {
+        return LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public Response filter(FilterableRequestSpecification requestSpec, FilterableResponseSpecification responseSpec,
+                           FilterContext context) {
+        Response response = context.next(requestSpec, responseSpec);
+        if (!appliesTo(requestSpec)) {
+            return response;
+        }
+        Request request = RestAssuredRequest.of(requestSpec);
+        ValidationReport requestReport = validator.validateRequest(request);
+        int status = response.statusCode();
+        if (requestReport.getMessages().stream().anyMatch(m -> m.getKey().equals("validation.request.path.missing")
+                || m.getKey().equals("validation.request.operation.notAllowed"))) {
+            if (status == 404 || status == 405) {
+                return response; // not an operation of the document, and the service agrees
+            }
+            throw new AssertionError(request.getMethod() + " " + request.getPath() + " answered " + status
+                    + " but the stored OpenAPI document has no such operation");
+        }
+        ValidationReport responseReport = validator.validateResponse(request.getPath(), request.getMethod(),
+                RestAssuredResponse.of(response));
+        List<ValidationReport.Message> errors = new java.util.ArrayList<>(responseReport.getMessages());
+        if (status < 400) {
+            errors.addAll(requestReport.getMessages());
+        }
+        errors.removeIf(message -> message.getLevel() != ValidationReport.Level.ERROR);
+        if (String.valueOf(requestSpec.getContentType()).startsWith("multipart/")) {
+            // the validator cannot read a multipart body from rest-assured; the parts are checked by the test itself
+            errors.removeIf(message -> message.getKey().equals("validation.request.body.missing"));
+        }
+        if (!errors.isEmpty()) {
+            String operation = errors.stream().map(ValidationReport.Message::getContext)
+                    .flatMap(java.util.Optional::stream)
+                    .map(c -> c.getApiOperation().map(o -> o.getOperation().getOperationId()).orElse(null))
+                    .filter(java.util.Objects::nonNull).findFirst().orElse("?");
+            throw new AssertionError("Operation " + operation + " (" + request.getMethod() + " " + request.getPath()
+                    + ", answered " + status + ") does not match the stored OpenAPI document "
+                    + ApiDocuments.STORED + ":\n" + errors.stream().map(m -> "  - " + m.getKey() + ": " + m.getMessage())
+                    .collect(Collectors.joining("\n")));
+        }
+        return response;
+    }
+
+    private static boolean appliesTo(FilterableRequestSpecification requestSpec) {
+        URI uri = URI.create(requestSpec.getURI());
+        return uri.getPort() == RestAssured.port && uri.getPath().startsWith("/api/");
+    }
+}
