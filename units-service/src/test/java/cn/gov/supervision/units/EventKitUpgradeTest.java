@@ -73,6 +73,17 @@ class EventKitUpgradeTest {
                     .dataSource(url, user(), "")
                     .locations("filesystem:src/main/resources/db/migration", PREVIOUS_KIT_SCRIPTS)
                     .load().migrate();
+            // Quarkus recorded each script under its classpath folder, as a real database of the previous release
+            // shows (0.1 | db/outbox/V0_1__event_kit.sql, 1 | db/migration/V1__units.sql); plain Flyway records the
+            // bare file name. Write the rows as the previous release did, or the test proves a hand-over of rows that
+            // no real database holds.
+            try (Connection connection = DriverManager.getConnection(url, user(), "");
+                 Statement statement = connection.createStatement()) {
+                statement.executeUpdate("UPDATE flyway_schema_history SET script = CASE WHEN version = '0.1' "
+                        + "THEN 'db/outbox/' || script ELSE 'db/migration/' || script END WHERE script IS NOT NULL");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
             return Map.of();
         }
 

@@ -99,8 +99,10 @@ public class EventKitMigrations implements FlywayConfigurationCustomizer {
         if (!exists(connection, serviceHistory)) {
             return;
         }
-        String find = "FROM " + serviceHistory + " WHERE version = '" + LEGACY_VERSION + "' AND script = '"
-                + LEGACY_SCRIPT + "'";
+        // Quarkus recorded the script under its classpath folder (db/outbox/V0_1__event_kit.sql); plain Flyway would
+        // have recorded the bare name. Either is the kit's.
+        String find = "FROM " + serviceHistory + " WHERE version = '" + LEGACY_VERSION + "' AND (script = '"
+                + LEGACY_SCRIPT + "' OR script LIKE '%/" + LEGACY_SCRIPT.replace("_", "\\_") + "')";
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT 1 " + find)) {
             if (!rs.next()) {
                 return;
