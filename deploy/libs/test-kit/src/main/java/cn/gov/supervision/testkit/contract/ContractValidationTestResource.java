@@ -28,14 +28,23 @@ public class ContractValidationTestResource implements QuarkusTestResourceLifecy
         } catch (IOException e) {
             throw new UncheckedIOException("No stored OpenAPI document at " + ApiDocuments.STORED.toAbsolutePath(), e);
         }
-        List<Filter> others = withoutValidation();
-        others.add(new ContractValidationFilter(document));
-        RestAssured.replaceFiltersWith(others);
+        install(new ContractValidationFilter(document));
         return Map.of();
     }
 
     @Override
     public void stop() {
+        uninstall();
+    }
+
+    /** Makes this filter the one that checks every rest-assured exchange, in place of any installed before. */
+    public static void install(ContractValidationFilter filter) {
+        List<Filter> others = withoutValidation();
+        others.add(filter);
+        RestAssured.replaceFiltersWith(others);
+    }
+
+    public static void uninstall() {
         RestAssured.replaceFiltersWith(withoutValidation());
     }
 
