@@ -55,6 +55,8 @@ RULES = [
     (r"mvn -B install -DskipTests", "exempt",
      "deploy/test.sh has just run mvn -B install, this very build with the tests, on this clone (and the dev-mode "
      "check needs what it installed)"),
+    (r"(\./)?deploy/local/api-clients\.sh", "exempt",
+     "deploy/local/smoke-test.sh, which deploy/test.sh runs just before this script, runs it against the stack"),
     (r"(\./)?deploy/local/smoke-test\.sh", "exempt",
      "what deploy/test.sh runs second, just before this script (it needs the stack stopped, and stops it)"),
     (r"mvn (-B )?-pl " + SERVICE + r" -am verify", "exempt",
