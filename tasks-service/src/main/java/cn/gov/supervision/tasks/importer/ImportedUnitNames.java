@@ -4,7 +4,6 @@ import cn.gov.supervision.kit.problem.ProblemException;
 import cn.gov.supervision.kit.text.ChineseText;
 import cn.gov.supervision.tasks.api.ImportResult;
 import cn.gov.supervision.tasks.client.UnitsClient;
-import cn.gov.supervision.tasks.domain.UnitRef;
 import cn.gov.supervision.tasks.repository.UnitRefRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -116,27 +115,8 @@ public class ImportedUnitNames {
      * recorded from units-service's answer (the event will bring the same state again).
      */
     void remember(UnitsClient.RemoteUnit created) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> upsert(created));
-        } catch (RuntimeException e) {
-            // units.events can bring the unit between our look-up and our insert (unit_ref_pkey): then the row is
-            // there, and a second attempt updates it; any other failure fails again and is thrown
-            LOG.debugf(e, "Recording unit %s again", created.id());
-            QuarkusTransaction.requiringNew().run(() -> upsert(created));
-        }
-    }
-
-    private void upsert(UnitsClient.RemoteUnit created) {
-        UnitRef existing = unitRefs.findById(created.id());
-        UnitRef unit = existing != null ? existing : new UnitRef();
-        unit.id = created.id();
-        unit.code = created.code();
-        unit.name = created.name();
-        unit.kind = created.kind();
-        unit.membership = created.membership();
-        unit.active = created.active();
-        unit.version = Math.max(unit.version, created.version());
-        unitRefs.persist(unit);
+        QuarkusTransaction.requiringNew().run(() -> unitRefs.insertUnlessKnown(created.id(), created.code(),
+                created.name(), created.kind(), created.membership(), created.active(), created.version()));
     }
 
     /** The kind a name suggests; a reviewer can correct it in units-service. */
