@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * ({@code supervision-parent}). That file is the one thing every layout of the repository keeps at the top, so the
  * root is found the same way however deep a module or script sits.
  */
-final class RepositoryLayout {
+public final class RepositoryLayout {
 
     private static final String AGGREGATOR = "<artifactId>supervision-parent</artifactId>";
     private static final Pattern PARENT_SECTION = Pattern.compile("<parent>.*?</parent>", Pattern.DOTALL);
@@ -18,7 +18,7 @@ final class RepositoryLayout {
     private RepositoryLayout() {
     }
 
-    static Path root() {
+    public static Path root() {
         String configured = System.getProperty("supervision.root");
         if (configured != null && isRoot(Path.of(configured))) {
             return Path.of(configured).toAbsolutePath();
