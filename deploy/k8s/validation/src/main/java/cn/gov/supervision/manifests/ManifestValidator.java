@@ -17,7 +17,7 @@ public final class ManifestValidator {
         DocumentedSecrets documented = DocumentedSecrets.of(root);
         this.rules = List.of(new KubernetesApiModel(), new OperatorSchemas(), new ProbeRule(root),
                 new ReferenceRule(documented), new SelectorRule(), new TopicRule(root),
-                new EnvironmentRule(root, documented), new PodHardeningRule(root));
+                new EnvironmentRule(root, documented), new PodHardeningRule(root), new KafkaUserRule(root));
     }
 
     public List<Finding> validate(RenderedManifests manifests) {
