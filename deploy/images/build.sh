@@ -56,7 +56,9 @@ build_local_base() {
   work="$(mktemp -d)"
   trap 'rm -rf "$work"' RETURN
   echo "Building the base image $local_base from Debian packages (mmdebstrap; a few minutes)..."
+  # without documentation; the JRE's alternatives still link their manual pages, so man1 must exist
   mmdebstrap --quiet --variant=apt --include=openjdk-17-jre-headless,ca-certificates \
+    --setup-hook='mkdir -p "$1/usr/share/man/man1"' \
     --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/man/*' \
     --dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt='path-include=/usr/share/doc/*/copyright' \
     --customize-hook='rm -rf "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/*.bin' \
