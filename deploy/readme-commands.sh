@@ -87,6 +87,14 @@ RULES = [
      "elif [ -n \"${CI:-}\" ]; then echo 'wrk is missing: .ci/run installs it' >&2; exit 1; "
      "else echo 'wrk is not installed: options only'; {cmd} --help; fi"),
     (r"TOKEN=\$\(deploy/local/token\.sh admin \| tail -n 1\)", "stack", "{cmd}"),
+    # the images and podman kube play of deploy/k8s (deploy/README.md): before the stack starts, since kube-play.sh
+    # takes the stack's ports; the base image is built once per machine, then only the service images (seconds)
+    (r"deploy/images/build\.sh --save target/images", "prepare", "{cmd}"),
+    (r"podman load -i target/images/supervision-images-[\w.-]+\.tar", "prepare", "{cmd}"),
+    (r"kubectl kustomize deploy/k8s/overlays/(production|podman)", "prepare", "{cmd} >/dev/null"),
+    (r"deploy/k8s/kube-play\.sh", "prepare", "{cmd}"),
+    (r"deploy/images/build\.sh --base-image docker\.io/\S+", "exempt",
+     "no container registry is reachable here; the same script with its local Debian base is run"),
     (r"curl .*(localhost|127\.0\.0\.1):(8080|8081|8082|8083|8025)/.*", "stack", "{cmd}"),
 ]
 DEV_MODE_CHECK = "deploy/local/dev-mode-check.sh --reload"
