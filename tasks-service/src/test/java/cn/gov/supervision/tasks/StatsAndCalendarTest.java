@@ -88,7 +88,7 @@ class StatsAndCalendarTest {
                 TaskFixtures.dated(LocalDate.of(2031, 6, 30))).extract().path("id");
         TaskFixtures.post(assignmentPath(second, SFJ) + "/extension-request",
                 Map.of("proposedDueDate", "2031-07-31", "reason", "配合省里统一部署")).statusCode(200);
-        TaskFixtures.post(assignmentPath(second, SFJ) + "/extension-request/approve").statusCode(200);
+        TaskFixtures.approve(assignmentPath(second, SFJ) + "/extension-request/approve").statusCode(200);
         String done = TaskFixtures.createTask(plan, "C-3", "已完成任务", List.of(SFJ), List.of(),
                 TaskFixtures.dated(LocalDate.of(2031, 3, 31))).extract().path("id");
         TaskFixtures.complete(done, SFJ);

@@ -1,7 +1,6 @@
 package cn.gov.supervision.tasks;
 
 import cn.gov.supervision.testkit.TestTokens;
-import cn.gov.supervision.testkit.UnitsServiceTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -64,8 +63,8 @@ class TaskAccessTest {
             return;
         }
         TaskFixtures.awaitReferenceUnits();
-        unitA = newUnit("甲");
-        unitB = newUnit("乙");
+        unitA = TaskFixtures.newUnit("甲");
+        unitB = TaskFixtures.newUnit("乙");
         planId = TaskFixtures.createPlan("权限测试计划", 2032);
         LocalDate due = LocalDate.of(2032, 10, 31);
         shared = TaskFixtures.createTask(planId, "A-1", "甲乙共同任务", List.of(unitA), List.of(unitB),
@@ -74,17 +73,6 @@ class TaskAccessTest {
                 TaskFixtures.dated(due)).extract().path("id");
         othersOnly = TaskFixtures.createTask(planId, "A-3", "乙单独任务", List.of(unitB), List.of(),
                 TaskFixtures.dated(due)).extract().path("id");
-    }
-
-    /** A unit registered in the real units-service, once this service has learnt of it from units.events. */
-    private static UUID newUnit(String mark) {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String units = UnitsServiceTestResource.unitsService("units_for_tasks_test").baseUrl();
-        String id = given().baseUri(units).contentType("application/json")
-                .body(Map.of("code", "access-" + suffix, "name", "权限测试" + mark + "局" + suffix, "kind", "CITY_DEPARTMENT"))
-                .when().post("/api/v1/units").then().statusCode(201).extract().path("id");
-        TaskFixtures.awaitUnitKnown(id, true);
-        return UUID.fromString(id);
     }
 
     private static RequestSpecification as(String token) {

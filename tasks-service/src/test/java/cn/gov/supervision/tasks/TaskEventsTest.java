@@ -49,7 +49,7 @@ class TaskEventsTest {
             TaskFixtures.post(assignmentPath(id, ANJI) + "/completion-request", Map.of("evidence", "完成")).statusCode(200);
             TaskFixtures.post(assignmentPath(id, DEQING) + "/extension-request",
                     Map.of("proposedDueDate", "2032-10-31", "reason", "延期")).statusCode(200);
-            TaskFixtures.post(assignmentPath(id, DEQING) + "/extension-request/approve").statusCode(200);
+            TaskFixtures.approve(assignmentPath(id, DEQING) + "/extension-request/approve").statusCode(200);
             String etag = given().when().get("/api/v1/tasks/" + id).then().extract().header("ETag");
             given().contentType("application/json").header("If-Match", etag).body(Map.of("title", "事件任务(改)"))
                     .when().patch("/api/v1/tasks/" + id).then().statusCode(200);

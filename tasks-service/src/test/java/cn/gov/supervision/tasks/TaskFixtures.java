@@ -2,6 +2,8 @@ package cn.gov.supervision.tasks;
 
 import cn.gov.supervision.testkit.HuzhouUnits;
 import cn.gov.supervision.testkit.PostgresTestResource;
+import cn.gov.supervision.testkit.TestTokens;
+import cn.gov.supervision.testkit.UnitsServiceTestResource;
 import io.restassured.response.ValidatableResponse;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -37,6 +39,17 @@ final class TaskFixtures {
     static void awaitUnitKnown(String unitId, boolean active) {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 count("SELECT count(*) FROM unit_ref WHERE id = '" + UUID.fromString(unitId) + "' AND active = " + active) == 1);
+    }
+
+    /** A unit registered in the real units-service, once this service has learnt of it from units.events. */
+    static UUID newUnit(String mark) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String units = UnitsServiceTestResource.unitsService("units_for_tasks_test").baseUrl();
+        String id = given().baseUri(units).contentType("application/json")
+                .body(Map.of("code", "access-" + suffix, "name", "权限测试" + mark + "局" + suffix, "kind", "CITY_DEPARTMENT"))
+                .when().post("/api/v1/units").then().statusCode(201).extract().path("id");
+        awaitUnitKnown(id, true);
+        return UUID.fromString(id);
     }
 
     static long count(String sql) throws SQLException {
@@ -93,6 +106,14 @@ final class TaskFixtures {
         return given().when().post(path).then();
     }
 
+    /**
+     * An approval by a supervisor: the tests request as the default admin, and whoever requested may not approve
+     * (separation of duties).
+     */
+    static ValidatableResponse approve(String path) {
+        return given().header("Authorization", TestTokens.bearer(TestTokens.supervisor())).when().post(path).then();
+    }
+
     static ValidatableResponse reportProgress(String taskId, UUID unitId, int percent) {
         return post(assignmentPath(taskId, unitId) + "/progress",
                 Map.of("text", "已完成" + percent + "%", "percent", percent, "links", List.of("https://example.gov.cn/p")));
@@ -103,6 +124,6 @@ final class TaskFixtures {
         reportProgress(taskId, unitId, 90).statusCode(200);
         post(assignmentPath(taskId, unitId) + "/completion-request",
                 Map.of("evidence", "已按要求完成", "links", List.of())).statusCode(200);
-        post(assignmentPath(taskId, unitId) + "/completion-request/approve").statusCode(200);
+        approve(assignmentPath(taskId, unitId) + "/completion-request/approve").statusCode(200);
     }
 }

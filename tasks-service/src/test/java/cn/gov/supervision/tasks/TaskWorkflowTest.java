@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static cn.gov.supervision.tasks.TaskFixtures.assignmentPath;
+import static cn.gov.supervision.tasks.TaskFixtures.approve;
 import static cn.gov.supervision.tasks.TaskFixtures.post;
 import static cn.gov.supervision.testkit.HuzhouUnits.*;
 import static io.restassured.RestAssured.given;
@@ -85,7 +86,7 @@ class TaskWorkflowTest {
                 .body("assignments.find { it.unitId == '" + WUXING + "' }.status", equalTo("IN_PROGRESS"))
                 .body("assignments.find { it.unitId == '" + WUXING + "' }.returnReason", equalTo("缺少佐证材料"));
         post(assignmentPath(id, WUXING) + "/completion-request", Map.of("evidence", "补充了佐证材料")).statusCode(200);
-        post(assignmentPath(id, WUXING) + "/completion-request/approve").statusCode(200)
+        approve(assignmentPath(id, WUXING) + "/completion-request/approve").statusCode(200)
                 .body("assignments.find { it.unitId == '" + WUXING + "' }.status", equalTo("COMPLETED"))
                 .body("assignments.find { it.unitId == '" + WUXING + "' }.light", equalTo("NONE"))
                 .body("status", equalTo("IN_PROGRESS"));
@@ -96,7 +97,7 @@ class TaskWorkflowTest {
                 .body("status", equalTo("EXTENSION_REQUESTED"))
                 .body("assignments.find { it.unitId == '" + NANXUN + "' }.pendingExtension.proposedDueDate",
                         equalTo("2030-11-30"));
-        post(assignmentPath(id, NANXUN) + "/extension-request/approve").statusCode(200)
+        approve(assignmentPath(id, NANXUN) + "/extension-request/approve").statusCode(200)
                 .body("assignments.find { it.unitId == '" + NANXUN + "' }.status", equalTo("NOT_STARTED"))
                 .body("assignments.find { it.unitId == '" + NANXUN + "' }.dueDate", equalTo("2030-11-30"))
                 .body("assignments.find { it.unitId == '" + DEQING + "' }.dueDate", equalTo("2030-09-30"))
@@ -158,9 +159,9 @@ class TaskWorkflowTest {
         assertIllegal(post(path + "/extension-request", Map.of("proposedDueDate", "2031-01-31", "reason", "x")),
                 "APPROVE_EXTENSION");
         // COMPLETED: nothing is allowed
-        post(path + "/extension-request/approve").statusCode(200);
+        approve(path + "/extension-request/approve").statusCode(200);
         post(path + "/completion-request", Map.of("evidence", "done")).statusCode(200);
-        post(path + "/completion-request/approve").statusCode(200);
+        approve(path + "/completion-request/approve").statusCode(200);
         assertIllegal(post(path + "/progress", Map.of("text", "x")), "allowed now: []");
         assertIllegal(post(path + "/completion-request", Map.of("evidence", "x")), "allowed now: []");
         assertIllegal(post(path + "/extension-request", Map.of("proposedDueDate", "2031-01-31", "reason", "x")),

@@ -15,4 +15,9 @@ public record TaskView(UUID id, UUID planId, String code, TaskCategory category,
                        DeadlineData deadline, AssignmentStatus status, Light light, LocalDate nextDueDate,
                        List<AssignmentView> assignments, long version, OffsetDateTime createdAt,
                        OffsetDateTime updatedAt) {
+
+    public TaskView withAssignments(List<AssignmentView> shown) {
+        return new TaskView(id, planId, code, category, section, title, description, originalText, leadUnits, coUnits,
+                deadline, status, light, nextDueDate, shown, version, createdAt, updatedAt);
+    }
 }

@@ -68,6 +68,14 @@ public class Assignment {
     @Column(name = "status_before_extension", length = 32)
     public AssignmentStatus statusBeforeExtension;
 
+    /** The subject of whoever requested completion: they may not approve it themselves. */
+    @Column(name = "completion_requested_by", columnDefinition = "text")
+    public String completionRequestedBy;
+
+    /** The subject of whoever requested the pending extension: they may not approve it themselves. */
+    @Column(name = "extension_requested_by", columnDefinition = "text")
+    public String extensionRequestedBy;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

@@ -51,8 +51,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/v1/tasks")
@@ -143,16 +141,23 @@ public class TaskResource {
 
     @GET
     @Path("/{id}/history")
-    @Operation(operationId = "getTaskHistory", summary = "Every change of the task: who, when, what, old → new")
-    public Map<String, List<TaskChangeView>> history(@PathParam("id") UUID id) {
-        return Map.of("items", tasks.history(id));
+    @Operation(operationId = "getTaskHistory", summary = "The task's changes, oldest first, a page at a time: who, "
+            + "when, what, old → new; a unit-bound caller sees the task's own changes and those of the units it sees "
+            + "in full")
+    public PageView<TaskChangeView> history(@PathParam("id") UUID id,
+                                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return tasks.history(id, page, size);
     }
 
     @GET
     @Path("/{id}/progress")
-    @Operation(operationId = "getTaskProgress", summary = "Every progress report of the task's units, oldest first")
-    public Map<String, List<ProgressView>> progress(@PathParam("id") UUID id) {
-        return Map.of("items", tasks.progress(id));
+    @Operation(operationId = "getTaskProgress", summary = "The progress reports of the task's units, oldest first, a "
+            + "page at a time; a unit-bound caller sees those of the units it sees in full")
+    public PageView<ProgressView> progress(@PathParam("id") UUID id,
+                                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                           @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return tasks.progress(id, page, size);
     }
 
     @GET

@@ -7,6 +7,7 @@ import cn.gov.supervision.tasks.api.CompletionRequest;
 import cn.gov.supervision.tasks.api.ExtensionRequest;
 import cn.gov.supervision.tasks.api.ProgressRequest;
 import cn.gov.supervision.tasks.api.TaskView;
+import cn.gov.supervision.tasks.config.ProgressLimits;
 import cn.gov.supervision.tasks.domain.Assignment;
 import cn.gov.supervision.tasks.domain.AssignmentAction;
 import cn.gov.supervision.tasks.domain.AssignmentStatus;
@@ -40,9 +41,12 @@ public class AssignmentWorkflow {
     private final TaskViews views;
     private final TaskEvents events;
     private final Caller caller;
+    private final AssignmentVisibility visibility;
+    private final ProgressLimits limits;
 
     public AssignmentWorkflow(TaskService taskService, TaskRepository tasks, ProgressReportRepository progressReports,
-                              TaskHistory history, TaskViews views, TaskEvents events, Caller caller) {
+                              TaskHistory history, TaskViews views, TaskEvents events, Caller caller,
+                              AssignmentVisibility visibility, ProgressLimits limits) {
         this.taskService = taskService;
         this.tasks = tasks;
         this.progressReports = progressReports;
@@ -50,12 +54,20 @@ public class AssignmentWorkflow {
         this.views = views;
         this.events = events;
         this.caller = caller;
+        this.visibility = visibility;
+        this.limits = limits;
     }
 
     @Transactional
     public TaskView reportProgress(UUID taskId, UUID unitId, ProgressRequest request) {
         Task task = taskService.require(taskId);
         Assignment assignment = assignmentOf(task, unitId, AssignmentAction.REPORT_PROGRESS);
+        // two reports at once both count below the cap, but both bump the task's version: one of them fails (409)
+        if (progressReports.countByAssignment(taskId, unitId) >= limits.maxReportsPerAssignment()) {
+            throw ProblemException.conflict("progress-limit", "The assignment of unit " + unitId + " in task " + taskId
+                    + " already has " + limits.maxReportsPerAssignment() + " progress reports, the most one "
+                    + "assignment keeps; report in the completion request or ask the supervising office");
+        }
         ProgressReport report = new ProgressReport();
         report.id = UUID.randomUUID();
         report.taskId = taskId;
@@ -73,9 +85,9 @@ public class AssignmentWorkflow {
         assignment.status = AssignmentStatus.IN_PROGRESS;
         history.record(taskId, "PROGRESS_REPORTED", unitId, "percent", null, request.percent());
         Map<String, Object> change = change(unitId, from, assignment.status);
+        // the report's id and percent only: its text and links are read through the API, so an event stays small
         Map<String, Object> progress = new LinkedHashMap<>();
         progress.put("id", report.id.toString());
-        progress.put("text", report.text);
         progress.put("percent", request.percent());
         change.put("progress", progress);
         return finish(task, assignment, TaskEventTypes.PROGRESS_REPORTED, change);
@@ -89,6 +101,7 @@ public class AssignmentWorkflow {
         assignment.completionEvidence = ChineseText.clean(request.evidence());
         assignment.completionLinks = views.writeLinks(request.links());
         assignment.returnReason = null;
+        assignment.completionRequestedBy = caller.subject();
         assignment.status = AssignmentStatus.COMPLETION_REQUESTED;
         history.record(taskId, "COMPLETION_REQUESTED", unitId, "status", from, assignment.status);
         return finish(task, assignment, TaskEventTypes.ASSIGNMENT_STATUS_CHANGED, change(unitId, from, assignment.status));
@@ -98,6 +111,7 @@ public class AssignmentWorkflow {
     public TaskView approveCompletion(UUID taskId, UUID unitId) {
         Task task = taskService.require(taskId);
         Assignment assignment = assignmentOf(task, unitId, AssignmentAction.APPROVE_COMPLETION);
+        requireOtherThanRequester(assignment.completionRequestedBy, "approve the completion it requested");
         AssignmentStatus from = assignment.status;
         assignment.status = AssignmentStatus.COMPLETED;
         assignment.completedAt = OffsetDateTime.now();
@@ -110,6 +124,7 @@ public class AssignmentWorkflow {
     public TaskView returnCompletion(UUID taskId, UUID unitId, String reason) {
         Task task = taskService.require(taskId);
         Assignment assignment = assignmentOf(task, unitId, AssignmentAction.RETURN_COMPLETION);
+        requireReviewer();
         AssignmentStatus from = assignment.status;
         assignment.status = AssignmentStatus.IN_PROGRESS;
         assignment.returnReason = ChineseText.clean(reason);
@@ -134,6 +149,7 @@ public class AssignmentWorkflow {
         assignment.statusBeforeExtension = from;
         assignment.proposedDueDate = request.proposedDueDate();
         assignment.extensionReason = ChineseText.clean(request.reason());
+        assignment.extensionRequestedBy = caller.subject();
         assignment.status = AssignmentStatus.EXTENSION_REQUESTED;
         history.record(taskId, "EXTENSION_REQUESTED", unitId, "dueDate", current, request.proposedDueDate());
         return finish(task, assignment, TaskEventTypes.ASSIGNMENT_STATUS_CHANGED, change(unitId, from, assignment.status));
@@ -144,6 +160,7 @@ public class AssignmentWorkflow {
     public TaskView approveExtension(UUID taskId, UUID unitId) {
         Task task = taskService.require(taskId);
         Assignment assignment = assignmentOf(task, unitId, AssignmentAction.APPROVE_EXTENSION);
+        requireOtherThanRequester(assignment.extensionRequestedBy, "approve the extension it requested");
         AssignmentStatus from = assignment.status;
         LocalDate oldDue = assignment.effectiveDueDate();
         assignment.extendedDueDate = assignment.proposedDueDate;
@@ -160,6 +177,7 @@ public class AssignmentWorkflow {
     public TaskView rejectExtension(UUID taskId, UUID unitId, String reason) {
         Task task = taskService.require(taskId);
         Assignment assignment = assignmentOf(task, unitId, AssignmentAction.REJECT_EXTENSION);
+        requireReviewer();
         AssignmentStatus from = assignment.status;
         assignment.status = assignment.statusBeforeExtension;
         LocalDate rejected = assignment.proposedDueDate;
@@ -174,6 +192,28 @@ public class AssignmentWorkflow {
         assignment.statusBeforeExtension = null;
         assignment.proposedDueDate = null;
         assignment.extensionReason = null;
+        assignment.extensionRequestedBy = null;
+    }
+
+    /**
+     * Deciding is never a unit's: kit.security already withholds tasks:review from unit-bound callers, and this holds
+     * even if a resource were ever declared with a looser permission.
+     */
+    private void requireReviewer() {
+        if (caller.confinedUnit().isPresent()) {
+            throw ProblemException.forbidden("A caller bound to a unit does not decide on requests");
+        }
+    }
+
+    /**
+     * Separation of duties: whoever requested may not approve. Returning or rejecting one's own request stays
+     * possible, as a withdrawal that decides nothing in the requester's favour.
+     */
+    private void requireOtherThanRequester(String requestedBy, String what) {
+        requireReviewer();
+        if (requestedBy != null && requestedBy.equals(caller.subject())) {
+            throw ProblemException.forbidden("Separation of duties: the caller who requested may not " + what);
+        }
     }
 
     /** Every action goes through here, so a caller confined to a unit can touch its own assignment only. */
@@ -201,7 +241,7 @@ public class AssignmentWorkflow {
         tasks.flush();
         TaskView view = views.of(task);
         events.publish(eventType, view, change);
-        return view;
+        return visibility.shown(view);
     }
 
     private static Map<String, Object> change(UUID unitId, AssignmentStatus from, AssignmentStatus to) {

@@ -14,12 +14,16 @@ import cn.gov.supervision.tasks.api.TaskPatch;
 import cn.gov.supervision.tasks.api.TaskView;
 import cn.gov.supervision.tasks.domain.AssignmentRole;
 import cn.gov.supervision.tasks.domain.Plan;
+import cn.gov.supervision.tasks.domain.ProgressReport;
 import cn.gov.supervision.tasks.domain.Task;
+import cn.gov.supervision.tasks.domain.TaskChange;
 import cn.gov.supervision.tasks.events.TaskEventTypes;
 import cn.gov.supervision.tasks.events.TaskEvents;
 import cn.gov.supervision.tasks.repository.ProgressReportRepository;
 import cn.gov.supervision.tasks.repository.TaskChangeRepository;
 import cn.gov.supervision.tasks.repository.TaskRepository;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -48,10 +52,12 @@ public class TaskService {
     private final Today today;
     private final UnitDirectory unitDirectory;
     private final Caller caller;
+    private final AssignmentVisibility visibility;
 
     public TaskService(TaskRepository tasks, PlanService plans, AssignmentReconciler assignments, TaskHistory history,
                        TaskChangeRepository changes, ProgressReportRepository progressReports, TaskViews views,
-                       TaskEvents events, Today today, UnitDirectory unitDirectory, Caller caller) {
+                       TaskEvents events, Today today, UnitDirectory unitDirectory, Caller caller,
+                       AssignmentVisibility visibility) {
         this.tasks = tasks;
         this.plans = plans;
         this.assignments = assignments;
@@ -63,6 +69,7 @@ public class TaskService {
         this.today = today;
         this.unitDirectory = unitDirectory;
         this.caller = caller;
+        this.visibility = visibility;
     }
 
     /**
@@ -83,20 +90,20 @@ public class TaskService {
         // a confined caller's tasks are its assignments, never those of a group it happens to be
         boolean unitIsGroup = own.isEmpty() && unitId != null && unitDirectory.isGroup(unitId);
         TaskRepository.SearchPage found = tasks.search(normalized, unitIsGroup, today.date(), orderBy, page, size);
-        return new PageView<>(views.of(found.tasks()), page, size, found.total());
+        return new PageView<>(visibility.shown(views.of(found.tasks())), page, size, found.total());
     }
 
     @Transactional
     public TaskView get(UUID id) {
-        return views.of(requireReadable(id));
+        return visibility.shown(views.of(requireReadable(id)));
     }
 
     @Transactional
     public TaskView create(CreateTaskRequest request) {
         Plan plan = planOf(request.planId());
-        return views.of(createInPlan(plan, new TaskDraft(request.planId(), request.code(), request.category(),
-                request.section(), request.title(), request.description(), null, request.leadUnitIds(),
-                request.coUnitIds(), request.deadline())));
+        return visibility.shown(views.of(createInPlan(plan, new TaskDraft(request.planId(), request.code(),
+                request.category(), request.section(), request.title(), request.description(), null,
+                request.leadUnitIds(), request.coUnitIds(), request.deadline()))));
     }
 
     /** Creates one task inside the caller's transaction (the importer creates many in one). */
@@ -133,7 +140,7 @@ public class TaskService {
         Task task = require(id);
         EntityTags.checkVersion(expectedVersion, task.version, "Task " + id);
         applyChanges(task, patch, task.originalText);
-        return views.of(task);
+        return visibility.shown(views.of(task));
     }
 
     /**
@@ -217,19 +224,23 @@ public class TaskService {
         events.publish(TaskEventTypes.TASK_DELETED, last, Map.of());
     }
 
+    /** A page of the task's history, of the units the caller sees in full (and the task's own changes). */
     @Transactional
-    public List<TaskChangeView> history(UUID id) {
-        requireReadable(id);
-        return changes.findByTask(id).stream().map(TaskChangeView::of).toList();
+    public PageView<TaskChangeView> history(UUID id, int page, int size) {
+        Task task = requireReadable(id);
+        PanacheQuery<TaskChange> found = changes.findByTask(id, visibility.unitsSeenInFull(task));
+        return new PageView<>(found.page(Page.of(page, size)).list(), page, size, found.count())
+                .map(TaskChangeView::of);
     }
 
+    /** A page of the task's progress reports, of the units the caller sees in full. */
     @Transactional
-    public List<ProgressView> progress(UUID id) {
-        requireReadable(id);
-        return progressReports.findByTask(id).stream()
+    public PageView<ProgressView> progress(UUID id, int page, int size) {
+        Task task = requireReadable(id);
+        PanacheQuery<ProgressReport> found = progressReports.findByTask(id, visibility.unitsSeenInFull(task));
+        return new PageView<>(found.page(Page.of(page, size)).list(), page, size, found.count())
                 .map(p -> new ProgressView(p.id, p.taskId, p.unitId, p.reportedAt, p.text, p.percent,
-                        views.readLinks(p.links), p.reportedBy))
-                .toList();
+                        views.readLinks(p.links), p.reportedBy));
     }
 
     Task require(UUID id) {

@@ -71,7 +71,7 @@ public class TaskViews {
                 ? new AssignmentView.PendingExtension(a.proposedDueDate, a.extensionReason) : null;
         return new AssignmentView(a.id, a.unitId, names.get(a.unitId).name(), a.role, a.viaGroupId, a.status,
                 a.effectiveDueDate(), light, a.percent, a.completionEvidence, readLinks(a.completionLinks),
-                a.completedAt, a.returnReason, extension);
+                a.completedAt, a.returnReason, extension, AssignmentView.Detail.FULL);
     }
 
     private static List<UnitSummary> named(Task task, AssignmentRole role, Map<UUID, UnitSummary> names) {

@@ -49,6 +49,20 @@ public class Caller {
     }
 
     /**
+     * Who the caller is, as a key that stays the same for one person or API key (the token's subject), for rules
+     * that compare who did what: readable names can repeat. Null for an anonymous caller.
+     */
+    public String subject() {
+        if (identity.isAnonymous()) {
+            return null;
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
+            return token.getSubject();
+        }
+        return identity.getPrincipal().getName();
+    }
+
+    /**
      * Who to name in history: the token's subject, or its readable name when it has one, at most
      * {@link #MAX_ACTOR_LENGTH} characters (an identity provider sets no limit; a longer name must not fail the write).
      */

@@ -15,10 +15,15 @@ import java.util.Set;
 /**
  * Turns a verified token into the permissions the resources ask for ({@link Permissions}). The roles an endpoint
  * checks are only ever ours: a permission name placed directly in a token's {@code groups} grants nothing, and
- * neither does a {@code unit} role without a {@code unit_id} to confine it to.
+ * neither does a {@code unit} role without a {@code unit_id} to confine it to. A token confined to a unit earns at
+ * most what the {@code unit} role grants, whatever other roles or scopes it lists: a unit reports on its own work
+ * and never reviews it, nor writes plans, tasks, units or policy (separation of duties).
  */
 @ApplicationScoped
 public class CallerPermissions implements SecurityIdentityAugmentor {
+
+    /** What a unit-bound caller may hold at most: the {@code unit} role and its grants. */
+    private static final Set<String> UNIT_AT_MOST = unitAtMost();
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
@@ -35,6 +40,20 @@ public class CallerPermissions implements SecurityIdentityAugmentor {
 
     /** The role names and permissions this token earns. */
     static Set<String> grantedTo(JsonWebToken token) {
+        Set<String> granted = claimedBy(token);
+        if (CallerUnit.confines(token)) {
+            granted.retainAll(UNIT_AT_MOST);
+        }
+        return granted;
+    }
+
+    private static Set<String> unitAtMost() {
+        Set<String> most = new HashSet<>(Roles.GRANTS.get(Roles.UNIT));
+        most.add(Roles.UNIT);
+        return Set.copyOf(most);
+    }
+
+    private static Set<String> claimedBy(JsonWebToken token) {
         Set<String> granted = new HashSet<>();
         if (token.containsClaim(Claims.API_KEY_ID)) {
             // a token minted by the gateway for an API key: exactly the key's scopes, whatever else it says
