@@ -25,6 +25,9 @@ public final class LinkSignatures {
 
     private static final Logger LOG = Logger.getLogger(LinkSignatures.class);
 
+    /** No link is signed to expire later; Instant could not even hold some longer numbers. */
+    private static final long LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+
     private final byte[] key;
 
     private LinkSignatures(byte[] key) {
@@ -71,6 +74,30 @@ public final class LinkSignatures {
             return LinkCheck.EXPIRED;
         }
         return LinkCheck.VALID;
+    }
+
+    /**
+     * {@link #check} for a link as it came back, its parts still text (query string or form). A version or expiry that
+     * is not a number we could have signed is {@code TAMPERED}; so is a missing expiry where the link was signed with
+     * one, since the signature covers whether there is one.
+     */
+    public LinkCheck check(String purpose, UUID subject, String linkVersion, String expiresAt, String signature,
+                           long currentLinkVersion, Instant now) {
+        Long version = number(linkVersion);
+        Long expires = number(expiresAt);
+        if (version == null || (expiresAt != null && (expires == null || expires < 0 || expires > LATEST_EXPIRY))) {
+            return LinkCheck.TAMPERED;
+        }
+        return check(new SignedLink(purpose, subject, version, expires == null ? null : Instant.ofEpochSecond(expires)),
+                signature, currentLinkVersion, now);
+    }
+
+    private static Long number(String text) {
+        try {
+            return text == null ? null : Long.valueOf(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** Hex HMAC-SHA256 of {@code data} under {@code key}. */
