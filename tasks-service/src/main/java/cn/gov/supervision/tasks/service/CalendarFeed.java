@@ -35,7 +35,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -97,9 +96,7 @@ public class CalendarFeed {
             check = !subscriptionLinks.verifies(unitId.toString(), signature) ? LinkCheck.TAMPERED
                     : current == FIRST_LINK_VERSION ? LinkCheck.VALID : LinkCheck.REVOKED;
         } else {
-            check = parseVersion(linkVersion)
-                    .map(version -> subscriptionLinks.check(signedLink(unitId, version), signature, current, Instant.now()))
-                    .orElse(LinkCheck.TAMPERED);
+            check = subscriptionLinks.check(LINK_PURPOSE, unitId, linkVersion, null, signature, current, Instant.now());
         }
         switch (check) {
             case VALID -> {
@@ -114,14 +111,6 @@ public class CalendarFeed {
 
     private static LinkSignatures.SignedLink signedLink(UUID unitId, long linkVersion) {
         return new LinkSignatures.SignedLink(LINK_PURPOSE, unitId, linkVersion, null);
-    }
-
-    private static Optional<Long> parseVersion(String linkVersion) {
-        try {
-            return Optional.of(Long.parseLong(linkVersion));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     private UUID callersUnit(UUID requested) {
