@@ -130,13 +130,20 @@ class ChannelsAndFeedTest {
                 HuzhouDigestsTest.messagesTo(SmtpTestResource.smtp(), address, "2022-09-29").size() == 1);
         String mail = HuzhouDigestsTest.text(
                 HuzhouDigestsTest.messagesTo(SmtpTestResource.smtp(), address, "2022-09-29").get(0));
-        Matcher link = Pattern.compile("/api/v1/notifications/" + id + "/ack\\?token=([0-9a-f]+)").matcher(mail);
+        Matcher link = Pattern.compile("/api/v1/notifications/" + id + "/ack\\?v=(\\d+)&exp=(\\d+)&token=([0-9a-f]+)")
+                .matcher(mail);
         assertThat(link.find()).as("the mail carries its acknowledgement link").isTrue();
 
         try (TopicProbe probe = TopicProbe.fromNow(bootstrapServers, "notifications.events")) {
-            given().queryParam("token", "0".repeat(64)).when().get("/api/v1/notifications/" + id + "/ack")
-                    .then().statusCode(403).contentType("application/problem+json");
-            given().queryParam("token", link.group(1)).when().get("/api/v1/notifications/" + id + "/ack")
+            given().queryParam("v", link.group(1)).queryParam("exp", link.group(2)).queryParam("token", "0".repeat(64))
+                    .when().get("/api/v1/notifications/" + id + "/ack")
+                    .then().statusCode(403).contentType("text/html");
+            given().queryParam("v", link.group(1)).queryParam("exp", link.group(2)).queryParam("token", link.group(3))
+                    .when().get("/api/v1/notifications/" + id + "/ack")
+                    .then().statusCode(200).contentType("text/html");
+            given().contentType(io.restassured.http.ContentType.URLENC).formParam("v", link.group(1))
+                    .formParam("exp", link.group(2)).formParam("token", link.group(3))
+                    .when().post("/api/v1/notifications/" + id + "/ack/confirm")
                     .then().statusCode(200).contentType("text/html");
             String first = given().when().get("/api/v1/notifications/" + id).then()
                     .body("acknowledgedAt", notNullValue()).extract().path("acknowledgedAt");

@@ -3,6 +3,7 @@ package cn.gov.supervision.notifications;
 import cn.gov.supervision.testkit.TestTokens;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,15 +132,24 @@ class NotificationAccessTest {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 HuzhouDigestsTest.messagesTo(SmtpTestResource.smtp(), address, DAY).size() == 1);
         String mail = HuzhouDigestsTest.text(HuzhouDigestsTest.messagesTo(SmtpTestResource.smtp(), address, DAY).get(0));
-        Matcher link = Pattern.compile("/api/v1/notifications/" + wjw + "/ack\\?token=([0-9a-f]+)").matcher(mail);
+        Matcher link = Pattern.compile("/api/v1/notifications/" + wjw + "/ack\\?v=(\\d+)&exp=(\\d+)&token=([0-9a-f]+)")
+                .matcher(mail);
         assertThat(link.find()).as("the mail carries its acknowledgement link").isTrue();
 
-        TestTokens.anonymous().queryParam("token", "f".repeat(64)).when().get("/api/v1/notifications/" + wjw + "/ack")
-                .then().statusCode(403).contentType("application/problem+json");
+        TestTokens.anonymous().queryParam("v", link.group(1)).queryParam("exp", link.group(2))
+                .queryParam("token", "f".repeat(64)).when().get("/api/v1/notifications/" + wjw + "/ack")
+                .then().statusCode(403).contentType("text/html");
         TestTokens.anonymous().when().get("/api/v1/notifications/" + wjw + "/ack")
-                .then().statusCode(403).contentType("application/problem+json");
+                .then().statusCode(403).contentType("text/html");
         given().when().get("/api/v1/notifications/" + wjw).then().body("acknowledgedAt", nullValue());
-        TestTokens.anonymous().queryParam("token", link.group(1)).when().get("/api/v1/notifications/" + wjw + "/ack")
+        TestTokens.anonymous().queryParam("v", link.group(1)).queryParam("exp", link.group(2))
+                .queryParam("token", link.group(3)).when().get("/api/v1/notifications/" + wjw + "/ack")
+                .then().statusCode(200).contentType("text/html");
+        // opening the link shows the 签收 button; pressing it acknowledges
+        given().when().get("/api/v1/notifications/" + wjw).then().body("acknowledgedAt", nullValue());
+        TestTokens.anonymous().contentType(ContentType.URLENC).formParam("v", link.group(1))
+                .formParam("exp", link.group(2)).formParam("token", link.group(3))
+                .when().post("/api/v1/notifications/" + wjw + "/ack/confirm")
                 .then().statusCode(200).contentType("text/html");
         given().when().get("/api/v1/notifications/" + wjw).then().body("acknowledgedAt", notNullValue());
     }

@@ -127,7 +127,7 @@ class StatsAndCalendarTest {
 
         String url = given().queryParam("unitId", XFJ).when().get("/api/v1/tasks/calendar-subscription")
                 .then().statusCode(200).body("unitId", equalTo(XFJ.toString())).extract().path("url");
-        assertThat(url).startsWith("http://localhost:8080/api/v1/tasks/calendar/" + XFJ + ".ics?sig=");
+        assertThat(url).startsWith("http://localhost:8080/api/v1/tasks/calendar/" + XFJ + ".ics?v=");
         String link = url.substring("http://localhost:8080".length());
 
         // what a phone's calendar does: no Authorization header, just the link
@@ -139,11 +139,13 @@ class StatsAndCalendarTest {
 
         // the signature is for that unit only, and cannot be left out or altered
         String signature = link.substring(link.indexOf("sig=") + 4);
-        TestTokens.anonymous().queryParam("sig", signature).when().get("/api/v1/tasks/calendar/" + SFJ + ".ics")
+        String version = link.substring(link.indexOf("v=") + 2, link.indexOf("&sig="));
+        TestTokens.anonymous().queryParam("v", version).queryParam("sig", signature).when()
+                .get("/api/v1/tasks/calendar/" + SFJ + ".ics")
                 .then().statusCode(403).contentType("application/problem+json");
         TestTokens.anonymous().when().get("/api/v1/tasks/calendar/" + XFJ + ".ics")
                 .then().statusCode(403).contentType("application/problem+json");
-        TestTokens.anonymous().queryParam("sig", "0" + signature.substring(1)).when()
+        TestTokens.anonymous().queryParam("v", version).queryParam("sig", "0" + signature.substring(1)).when()
                 .get("/api/v1/tasks/calendar/" + XFJ + ".ics")
                 .then().statusCode(403);
 

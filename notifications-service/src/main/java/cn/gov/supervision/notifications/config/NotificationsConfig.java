@@ -31,6 +31,13 @@ public interface NotificationsConfig {
     Optional<String> ackSecret();
 
     /**
+     * How long an acknowledgement link works after its mail was sent (NOTIFICATIONS_ACK_LINK_LIFETIME). Long enough
+     * to outlast the longest public holiday; an old mail then leads to a page that says where to acknowledge instead.
+     */
+    @WithDefault("14d")
+    Duration ackLinkLifetime();
+
+    /**
      * AES-256 key (base64 of 32 bytes, NOTIFICATIONS_SECRETS_KEY) that webhook secrets are encrypted with in the
      * database. Every replica needs the same key. Without one, secrets are stored as given (and a warning says so).
      */

@@ -33,4 +33,8 @@ public class UnitInfo {
 
     @Column(nullable = false)
     public long version;
+
+    /** Acknowledgement links carry it; a revocation in units-service bumps it and older links stop working. */
+    @Column(name = "link_version", nullable = false)
+    public long linkVersion = 1;
 }

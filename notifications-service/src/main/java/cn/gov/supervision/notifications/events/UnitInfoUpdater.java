@@ -43,6 +43,8 @@ public class UnitInfoUpdater implements EventSubscriber {
         unit.active = payload.path("active").asBoolean(true);
         unit.contacts = payload.path("contacts").isArray() ? payload.path("contacts").toString() : "[]";
         unit.version = payload.path("version").asLong();
+        // events written before link versions existed lack it: the unit's links were then at the first version
+        unit.linkVersion = payload.path("linkVersion").asLong(1);
         units.persist(unit);
     }
 }

@@ -10,6 +10,7 @@ import cn.gov.supervision.notifications.api.RunRequest;
 import cn.gov.supervision.notifications.api.RunResult;
 import cn.gov.supervision.notifications.api.WebhookRequest;
 import cn.gov.supervision.notifications.api.WebhookView;
+import cn.gov.supervision.notifications.service.AckLinks;
 import cn.gov.supervision.notifications.service.NotificationFeed;
 import cn.gov.supervision.notifications.service.NotificationRun;
 import cn.gov.supervision.notifications.service.PolicyService;
@@ -23,6 +24,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -38,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -65,13 +68,15 @@ public class NotificationResource {
     private final NotificationRun run;
     private final PolicyService policies;
     private final WebhookService webhooks;
+    private final AcknowledgementPages pages;
 
     public NotificationResource(NotificationFeed feed, NotificationRun run, PolicyService policies,
-                                WebhookService webhooks) {
+                                WebhookService webhooks, AcknowledgementPages pages) {
         this.feed = feed;
         this.run = run;
         this.policies = policies;
         this.webhooks = webhooks;
+        this.pages = pages;
     }
 
     @GET
@@ -99,22 +104,51 @@ public class NotificationResource {
         return feed.acknowledge(id);
     }
 
-    /** Opened from a mail client, without a bearer token: the link's own HMAC token is what authorizes it. */
+    /**
+     * Opened from a mail client, without a bearer token: the link's own signature is what authorizes it. Shows the
+     * digest and a 签收 button; opening it acknowledges nothing (mail scanners fetch links too).
+     */
     @PermitAll
     @GET
     @Path("/{id: " + UUID_PATTERN + "}/ack")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(operationId = "acknowledgeNotificationByLink",
-            summary = "The acknowledgement link in e-mails (signed with a token; no bearer token needed)")
-    @APIResponse(responseCode = "200", description = "A page saying it is acknowledged",
+    @Operation(operationId = "showAcknowledgementPage",
+            summary = "The page the acknowledgement link in e-mails opens: the digest and a 签收 button (signed link; "
+                    + "no bearer token needed; acknowledges nothing)")
+    @APIResponse(responseCode = "200", description = "The digest, with a 签收 form or the time it was acknowledged",
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "403", description = "The link's token does not match the notification")
-    @SecurityRequirementsSet // no credential: the link's token is checked instead
-    public String acknowledgeByLink(@PathParam("id") UUID id, @QueryParam("token") String token) {
-        NotificationView acknowledged = feed.acknowledgeByLink(id, token);
-        return "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>已签收</title></head><body>"
-                + "<p>已签收：" + acknowledged.date() + " 督办提醒（签收时间 " + acknowledged.acknowledgedAt() + "）</p>"
-                + "</body></html>";
+    @APIResponse(responseCode = "403", description = "A page saying the link is not valid (incomplete or altered)",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "410", description = "A page saying the link expired or the unit's links were revoked",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @SecurityRequirementsSet // no credential: the link's signature is checked instead
+    public Response acknowledgementPage(@PathParam("id") UUID id,
+                                        @Parameter(description = "The unit's link version") @QueryParam("v") String version,
+                                        @Parameter(description = "Expiry, seconds since 1970") @QueryParam("exp") String expires,
+                                        @Parameter(description = "The link's signature") @QueryParam("token") String token) {
+        AckLinks.PresentedLink link = new AckLinks.PresentedLink(version, expires, token);
+        return pages.render(feed.openByLink(id, link), link);
+    }
+
+    /** The 签收 button on that page: a form POST carrying the link's signed parts. */
+    @PermitAll
+    @POST
+    @Path("/{id: " + UUID_PATTERN + "}/ack/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(operationId = "acknowledgeNotificationByLink",
+            summary = "签收 from the page the e-mail link opens (signed link; no bearer token needed); the first time is kept")
+    @APIResponse(responseCode = "200", description = "The page again, saying when the digest was acknowledged",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "403", description = "A page saying the link is not valid (incomplete or altered)",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "410", description = "A page saying the link expired or the unit's links were revoked",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @SecurityRequirementsSet // no credential: the link's signature is checked instead
+    public Response acknowledgeByLink(@PathParam("id") UUID id, @FormParam("v") String version,
+                                      @FormParam("exp") String expires, @FormParam("token") String token) {
+        AckLinks.PresentedLink link = new AckLinks.PresentedLink(version, expires, token);
+        return pages.render(feed.acknowledgeByLink(id, link), link);
     }
 
     @GET

@@ -3,7 +3,9 @@ package cn.gov.supervision.notifications.service;
 import cn.gov.supervision.kit.problem.ProblemException;
 import cn.gov.supervision.kit.security.Caller;
 import cn.gov.supervision.kit.security.Permissions;
+import cn.gov.supervision.kit.security.LinkSignatures.LinkCheck;
 import cn.gov.supervision.kit.web.PageView;
+import cn.gov.supervision.notifications.api.DigestItem;
 import cn.gov.supervision.notifications.api.NotificationView;
 import cn.gov.supervision.notifications.api.PreviewEntry;
 import cn.gov.supervision.notifications.domain.Delivery;
@@ -98,16 +100,43 @@ public class NotificationFeed {
     }
 
     /**
-     * 签收 by the link in the e-mail: the link's HMAC token is the credential (whoever holds the mail may confirm
-     * it was received), so it is checked before anything else and no bearer token is needed or consulted.
+     * What the link in the e-mail opens: the digest, if the link is valid for it. Changes nothing, so that mail
+     * scanners fetching the link acknowledge nothing. The link's HMAC is the credential (whoever holds the mail may see
+     * the digest and confirm it was received); no bearer token is needed or consulted. A digest that does not exist
+     * has no valid link, so it is refused like a forged one, without saying whether it exists.
      */
     @Transactional
-    public NotificationView acknowledgeByLink(UUID id, String token) {
-        if (!ackLinks.valid(id, token)) {
-            throw new ProblemException(403, "invalid-token", "Forbidden", "This acknowledgement link is not valid",
-                    List.of());
+    public LinkedDigest openByLink(UUID id, AckLinks.PresentedLink link) {
+        Digest digest = digests.findById(id);
+        LinkCheck check = digest == null ? LinkCheck.TAMPERED : ackLinks.check(digest, link);
+        return check == LinkCheck.VALID ? LinkedDigest.of(digest, messages.items(digest), units.findById(digest.unitId))
+                : LinkedDigest.refused(check);
+    }
+
+    /** 签收 by the button on the page the link opens; acknowledging again changes nothing. */
+    @Transactional
+    public LinkedDigest acknowledgeByLink(UUID id, AckLinks.PresentedLink link) {
+        LinkedDigest opened = openByLink(id, link);
+        if (opened.check() == LinkCheck.VALID) {
+            Digest digest = digests.findById(id);
+            acknowledge(digest, "e-mail link");
+            return LinkedDigest.of(digest, opened.items(), units.findById(digest.unitId));
         }
-        return acknowledge(require(id), "e-mail link");
+        return opened;
+    }
+
+    /** A digest opened by its link, or, unless the check is VALID, why the link was refused. */
+    public record LinkedDigest(LinkCheck check, UUID id, String unitName, LocalDate day, List<DigestItem> items,
+                               OffsetDateTime acknowledgedAt) {
+
+        static LinkedDigest of(Digest digest, List<DigestItem> items, UnitInfo unit) {
+            return new LinkedDigest(LinkCheck.VALID, digest.id, unit == null ? digest.unitId.toString() : unit.name,
+                    digest.day, items, digest.acknowledgedAt);
+        }
+
+        static LinkedDigest refused(LinkCheck check) {
+            return new LinkedDigest(check, null, null, null, List.of(), null);
+        }
     }
 
     /**

@@ -44,6 +44,10 @@ public class UnitRef {
     @Column(nullable = false)
     public long version;
 
+    /** Calendar subscription links carry it; a revocation in units-service bumps it and older links stop working. */
+    @Column(name = "link_version", nullable = false)
+    public long linkVersion = 1;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "unit_ref_member", joinColumns = @JoinColumn(name = "group_id"))
     @Column(name = "member_id", nullable = false)

@@ -51,6 +51,8 @@ public class UnitReadModelUpdater implements EventSubscriber {
         unit.membership = payload.path("membership").isTextual() ? payload.path("membership").asText() : null;
         unit.active = payload.path("active").asBoolean(true);
         unit.version = payload.path("version").asLong();
+        // events written before link versions existed lack it: the unit's links were then at the first version
+        unit.linkVersion = payload.path("linkVersion").asLong(1);
         unit.memberIds.clear();
         payload.path("expandedMemberIds").forEach(id -> unit.memberIds.add(UUID.fromString(id.asText())));
         units.persist(unit);

@@ -192,10 +192,14 @@ public class TaskResource {
             summary = "The iCalendar feed behind a subscription link; the signature is its credential")
     @APIResponse(responseCode = "200", description = "The feed (RFC 5545)",
             content = @Content(mediaType = "text/calendar", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "403", description = "The signature does not match the unit")
+    @APIResponse(responseCode = "403", description = "The signature does not match the unit and link version")
+    @APIResponse(responseCode = "410", description = "The unit's links were revoked since this one was issued")
     @SecurityRequirementsSet // no credential: the link's signature is checked instead
-    public Response subscribedCalendar(@PathParam("unitId") UUID unitId, @QueryParam("sig") String signature) {
-        return calendarResponse(calendarFeed.subscribed(unitId, signature));
+    public Response subscribedCalendar(@PathParam("unitId") UUID unitId,
+                                       @Parameter(description = "The unit's link version the link was issued with")
+                                       @QueryParam("v") String linkVersion,
+                                       @QueryParam("sig") String signature) {
+        return calendarResponse(calendarFeed.subscribed(unitId, linkVersion, signature));
     }
 
     private static Response calendarResponse(CalendarFeed.Feed feed) {

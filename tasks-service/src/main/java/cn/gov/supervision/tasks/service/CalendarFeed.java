@@ -3,6 +3,7 @@ package cn.gov.supervision.tasks.service;
 import cn.gov.supervision.kit.problem.ProblemException;
 import cn.gov.supervision.kit.security.Caller;
 import cn.gov.supervision.kit.security.LinkSignatures;
+import cn.gov.supervision.kit.security.LinkSignatures.LinkCheck;
 import cn.gov.supervision.tasks.api.CalendarSubscription;
 import cn.gov.supervision.tasks.config.TasksConfig;
 import cn.gov.supervision.tasks.domain.Assignment;
@@ -31,6 +32,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -43,6 +45,9 @@ import java.util.UUID;
 public class CalendarFeed {
 
     private static final List<Duration> ALARMS = List.of(Duration.ofDays(7), Duration.ofDays(1));
+    private static final String LINK_PURPOSE = "calendar-subscription";
+    /** Every unit's links start at this version (units-service's default). */
+    private static final long FIRST_LINK_VERSION = 1;
 
     private final EntityManager entityManager;
     private final UnitRefRepository units;
@@ -65,24 +70,47 @@ public class CalendarFeed {
     }
 
     /**
-     * The link a calendar app subscribes with. It works without a token, for as long as the secret stays the same:
-     * whoever holds it reads this unit's deadlines, as with any calendar's secret address.
+     * The link a calendar app subscribes with. It works without a token and does not expire (a calendar app refreshes
+     * silently and would just stop showing deadlines): whoever holds it reads this unit's deadlines, as with any
+     * calendar's secret address, until an administrator revokes the unit's links in units-service, which bumps the
+     * unit's link version that the link carries.
      */
     @Transactional
     public CalendarSubscription subscription(UUID requested) {
         UnitRef unit = knownUnit(callersUnit(requested));
         return new CalendarSubscription(unit.id, config.publicBaseUrl() + "/api/v1/tasks/calendar/" + unit.id
-                + ".ics?sig=" + subscriptionLinks.sign(unit.id.toString()));
+                + ".ics?v=" + unit.linkVersion + "&sig=" + subscriptionLinks.sign(signedLink(unit.id, unit.linkVersion)));
     }
 
-    /** The feed behind a subscription link, for a caller that has nothing but the link. */
+    /**
+     * The feed behind a subscription link, for a caller that has nothing but the link. A link without a version was
+     * issued before versions existed (it signs the bare unit id): it keeps working until the unit's links are first
+     * revoked, so that calendars subscribed then do not silently go blank.
+     */
     @Transactional
-    public Feed subscribed(UUID unitId, String signature) {
-        if (!subscriptionLinks.verifies(unitId.toString(), signature)) {
-            throw new ProblemException(Response.Status.FORBIDDEN, "invalid-link",
+    public Feed subscribed(UUID unitId, String linkVersion, String signature) {
+        UnitRef unit = units.findById(unitId);
+        long current = unit == null ? FIRST_LINK_VERSION : unit.linkVersion;
+        LinkCheck check;
+        if (linkVersion == null) {
+            check = !subscriptionLinks.verifies(unitId.toString(), signature) ? LinkCheck.TAMPERED
+                    : current == FIRST_LINK_VERSION ? LinkCheck.VALID : LinkCheck.REVOKED;
+        } else {
+            check = subscriptionLinks.check(LINK_PURPOSE, unitId, linkVersion, null, signature, current, Instant.now());
+        }
+        switch (check) {
+            case VALID -> {
+                return feedOf(knownUnit(unitId));
+            }
+            case REVOKED -> throw new ProblemException(Response.Status.GONE, "link-revoked",
+                    "This calendar link for unit " + unitId + " was revoked; ask for a new one");
+            default -> throw new ProblemException(Response.Status.FORBIDDEN, "invalid-link",
                     "This calendar link is not signed for unit " + unitId + "; ask for a new one");
         }
-        return feedOf(knownUnit(unitId));
+    }
+
+    private static LinkSignatures.SignedLink signedLink(UUID unitId, long linkVersion) {
+        return new LinkSignatures.SignedLink(LINK_PURPOSE, unitId, linkVersion, null);
     }
 
     private UUID callersUnit(UUID requested) {

@@ -57,6 +57,13 @@ public class Unit {
     @Version
     public long version;
 
+    /**
+     * Signed links for this unit (calendar subscriptions, acknowledgement links) carry this number; revoking them
+     * bumps it, and the other services, which learn it from units.events, refuse every link with an older one.
+     */
+    @Column(name = "link_version", nullable = false)
+    public long linkVersion = 1;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

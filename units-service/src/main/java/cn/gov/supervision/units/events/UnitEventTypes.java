@@ -11,6 +11,8 @@ public final class UnitEventTypes {
     public static final String UNIT_UPDATED = "UnitUpdated";
     public static final String UNIT_DEACTIVATED = "UnitDeactivated";
     public static final String CONTACTS_CHANGED = "ContactsChanged";
+    /** An administrator revoked the unit's signed links: the payload's linkVersion is the one links need now. */
+    public static final String LINKS_REVOKED = "LinksRevoked";
 
     private UnitEventTypes() {
     }

@@ -5,6 +5,7 @@ import cn.gov.supervision.kit.web.PageView;
 import cn.gov.supervision.units.api.ContactChangeView;
 import cn.gov.supervision.units.api.ContactsRequest;
 import cn.gov.supervision.units.api.CreateUnitRequest;
+import cn.gov.supervision.units.api.LinkRevocationView;
 import cn.gov.supervision.units.api.MembersView;
 import cn.gov.supervision.units.api.Resolution;
 import cn.gov.supervision.units.api.ResolveRequest;
@@ -168,6 +169,28 @@ public class UnitResource {
     @Operation(operationId = "listContactHandovers", summary = "Every past replacement of the unit's contacts, oldest first")
     public Map<String, List<ContactChangeView>> contactHistory(@PathParam("id") UUID id) {
         return Map.of("items", service.contactHistory(id));
+    }
+
+    @POST
+    @Path("/{id}/link-revocations")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "revokeUnitLinks", summary = "Revoke every signed link issued for the unit so far "
+            + "(calendar subscriptions, acknowledgement links in mails): its link version goes up by one (admin)")
+    @APIResponse(responseCode = "201", description = "Revoked; links are issued with the new linkVersion from now on",
+            headers = @Header(name = "Location", ref = "Location"),
+            content = @Content(schema = @Schema(implementation = LinkRevocationView.class)))
+    public Response revokeLinks(@PathParam("id") UUID id, @Context UriInfo uriInfo) {
+        LinkRevocationView revocation = service.revokeLinks(id);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(revocation.id().toString()).build())
+                .entity(revocation).build();
+    }
+
+    @GET
+    @Path("/{id}/link-revocations")
+    @Operation(operationId = "listUnitLinkRevocations", summary = "Every revocation of the unit's signed links, oldest first")
+    public Map<String, List<LinkRevocationView>> linkRevocations(@PathParam("id") UUID id) {
+        return Map.of("items", service.linkRevocations(id));
     }
 
     private static Response withETag(Response.ResponseBuilder response, UnitView unit) {

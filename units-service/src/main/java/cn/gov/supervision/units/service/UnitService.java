@@ -9,6 +9,7 @@ import cn.gov.supervision.kit.web.RequestIds;
 import cn.gov.supervision.units.api.ContactChangeView;
 import cn.gov.supervision.units.api.ContactData;
 import cn.gov.supervision.units.api.CreateUnitRequest;
+import cn.gov.supervision.units.api.LinkRevocationView;
 import cn.gov.supervision.units.api.MembersView;
 import cn.gov.supervision.units.api.UnitDefinition;
 import cn.gov.supervision.units.api.UnitView;
@@ -16,11 +17,13 @@ import cn.gov.supervision.units.api.UpdateUnitRequest;
 import cn.gov.supervision.units.domain.Contact;
 import cn.gov.supervision.units.domain.ContactChange;
 import cn.gov.supervision.units.domain.GroupMembership;
+import cn.gov.supervision.units.domain.LinkRevocation;
 import cn.gov.supervision.units.domain.Unit;
 import cn.gov.supervision.units.domain.UnitKind;
 import cn.gov.supervision.units.events.UnitEventTypes;
 import cn.gov.supervision.units.events.UnitEvents;
 import cn.gov.supervision.units.repository.ContactChangeRepository;
+import cn.gov.supervision.units.repository.LinkRevocationRepository;
 import cn.gov.supervision.units.repository.UnitRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -46,16 +49,19 @@ public class UnitService {
 
     private final UnitRepository units;
     private final ContactChangeRepository contactChanges;
+    private final LinkRevocationRepository linkRevocations;
     private final UnitNameIndex nameIndex;
     private final GroupExpansion expansion;
     private final UnitEvents events;
     private final ObjectMapper objectMapper;
     private final Caller caller;
 
-    public UnitService(UnitRepository units, ContactChangeRepository contactChanges, UnitNameIndex nameIndex,
-                       GroupExpansion expansion, UnitEvents events, ObjectMapper objectMapper, Caller caller) {
+    public UnitService(UnitRepository units, ContactChangeRepository contactChanges,
+                       LinkRevocationRepository linkRevocations, UnitNameIndex nameIndex, GroupExpansion expansion,
+                       UnitEvents events, ObjectMapper objectMapper, Caller caller) {
         this.units = units;
         this.contactChanges = contactChanges;
+        this.linkRevocations = linkRevocations;
         this.nameIndex = nameIndex;
         this.expansion = expansion;
         this.events = events;
@@ -174,6 +180,36 @@ public class UnitService {
                 .map(c -> new ContactChangeView(c.id, c.changedAt, c.changedBy, c.requestId,
                         readContacts(c.previous), readContacts(c.current)))
                 .toList();
+    }
+
+    /**
+     * Revokes every signed link issued for the unit so far (a calendar subscription that leaked, mails sent to a
+     * contact who left): its link version goes up by one, and tasks-service and notifications-service, which learn it
+     * from the event, refuse links with an older one and issue new links with this one. Recorded, with who did it.
+     */
+    @Transactional
+    public LinkRevocationView revokeLinks(UUID id) {
+        Unit unit = require(id);
+        unit.linkVersion++;
+        unit.updatedAt = OffsetDateTime.now();
+        LinkRevocation revocation = new LinkRevocation();
+        revocation.id = UUID.randomUUID();
+        revocation.unitId = unit.id;
+        revocation.linkVersion = unit.linkVersion;
+        revocation.revokedAt = unit.updatedAt;
+        revocation.revokedBy = caller.actor();
+        revocation.requestId = RequestIds.current();
+        linkRevocations.persist(revocation);
+        // two revocations at once: one wins, the other is a 409 (optimistic lock, or the unique version per unit)
+        units.flush();
+        events.publish(UnitEventTypes.LINKS_REVOKED, unit);
+        return LinkRevocationView.of(revocation);
+    }
+
+    @Transactional
+    public List<LinkRevocationView> linkRevocations(UUID id) {
+        require(id);
+        return linkRevocations.findByUnit(id).stream().map(LinkRevocationView::of).toList();
     }
 
     private Unit require(UUID id) {
