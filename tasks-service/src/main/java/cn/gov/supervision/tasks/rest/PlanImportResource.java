@@ -79,9 +79,10 @@ public class PlanImportResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    // the same annotations as importBody: SmallRye merges both methods into one operation, and an unannotated one
-    // would put its default "200 OK" over the documented answers
-    @Operation(operationId = "importPlan", summary = SUMMARY, description = DESCRIPTION)
+    // the same answers as importBody: SmallRye merges both methods into one operation, and an unannotated one would
+    // put its default "200 OK" over the documented answers; the operationId is given once, on importBody, as two
+    // methods naming the same one is reported as a duplicate
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
     @APIResponse(responseCode = "200", description = "A dry run, or a replaced plan: what was (or would be) stored",
             content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "201", description = "A new plan with its tasks",

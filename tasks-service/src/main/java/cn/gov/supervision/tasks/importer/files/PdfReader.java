@@ -66,6 +66,10 @@ final class PdfReader {
     }
 
     static String read(byte[] bytes, FileLimits limits) {
+        if (!endsAsPdf(bytes)) {
+            // PDFBox would rebuild what it can of a cut file, and the plan would lose its last pages unnoticed
+            throw FileProblems.unreadable("PDF", "it does not end with %%EOF: it was cut short");
+        }
         List<Chunk> chunks;
         Map<Integer, PdfRulings> rulings = new HashMap<>();
         try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(bytes), "", null, null,
@@ -240,6 +244,13 @@ final class PdfReader {
         private static String column(Chunk chunk) {
             return Integer.toString(Math.round(chunk.x() / 10));
         }
+    }
+
+    /** A whole PDF ends with %%EOF, give or take a few bytes some producers append. */
+    private static boolean endsAsPdf(byte[] bytes) {
+        int from = Math.max(0, bytes.length - 2048);
+        String tail = new String(bytes, from, bytes.length - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return tail.contains("%%EOF");
     }
 
     /** Chinese wraps inside a word, with nothing between the lines; Latin text needs its space back. */
