@@ -22,4 +22,29 @@ public interface TasksConfig {
      * token, so the link carries a signature of its unit instead; every replica needs the same secret.
      */
     Optional<String> calendarSecret();
+
+    /** Bounds on the files the plan importer reads (importer.files): a hostile file is refused before it costs much. */
+    ImportFiles importFiles();
+
+    interface ImportFiles {
+
+        /**
+         * The most bytes a .docx or .xlsx may unpack to, all its parts together: a zip bomb stops here, after reading
+         * no more than this. POI also refuses any part that unpacks more than a hundredfold.
+         */
+        @WithDefault("50000000")
+        long maxUnpackedBytes();
+
+        /** Work plans run to a few dozen pages; a PDF with more is refused before its pages are read. */
+        @WithDefault("500")
+        int maxPdfPages();
+
+        /** Table cells over all tables of a document (HTML, .docx, .xlsx). */
+        @WithDefault("200000")
+        int maxTableCells();
+
+        /** Characters of text read out of one document. */
+        @WithDefault("10000000")
+        int maxTextCharacters();
+    }
 }

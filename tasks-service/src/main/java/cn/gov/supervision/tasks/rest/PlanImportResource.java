@@ -4,16 +4,19 @@ import cn.gov.supervision.kit.problem.ProblemException;
 import cn.gov.supervision.kit.security.Permissions;
 import cn.gov.supervision.tasks.api.ImportResult;
 import cn.gov.supervision.tasks.importer.PlanImporter;
+import cn.gov.supervision.tasks.importer.files.PublishedDocuments;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -29,10 +32,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
 @Path("/api/v1/plans/import")
@@ -42,48 +41,57 @@ import java.nio.file.Files;
 public class PlanImportResource {
 
     private final PlanImporter importer;
+    private final PublishedDocuments documents;
 
-    public PlanImportResource(PlanImporter importer) {
+    public PlanImportResource(PlanImporter importer, PublishedDocuments documents) {
         this.importer = importer;
+        this.documents = documents;
     }
 
+    /** The media types of a plan as published; the others listed are refused with a 415 that names these. */
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     @POST
-    @Consumes(MediaType.TEXT_PLAIN)
-    @Operation(operationId = "importPlan", summary = "Import a published work plan, as UTF-8 text or as the multipart "
-            + "part 'file'; dryRun=true shows what would be stored")
+    @Consumes({MediaType.TEXT_PLAIN, MediaType.TEXT_HTML, "application/xhtml+xml", DOCX, XLSX, "application/pdf",
+            MediaType.APPLICATION_OCTET_STREAM, "application/msword", "application/vnd.ms-works",
+            "application/vnd.ms-excel"})
+    @Operation(operationId = "importPlan", summary = SUMMARY, description = DESCRIPTION)
     @APIResponse(responseCode = "200", description = "A dry run, or a replaced plan: what was (or would be) stored",
             content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "201", description = "A new plan with its tasks",
             headers = @Header(name = "Location", ref = "Location"),
             content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "409", description = "This document was imported before (replace=true updates it)")
-    @APIResponse(responseCode = "413", description = "The document is larger than 20 MB")
-    @APIResponse(responseCode = "415", description = "The body is not UTF-8 text")
-    @APIResponse(responseCode = "422", description = "No plan or no task could be read from the document")
-    public Response importText(byte[] body,
+    @APIResponse(responseCode = "413", description = LIMITS)
+    @APIResponse(responseCode = "415", description = "Not a type the importer reads (.doc, .wps, .xls, images, …)")
+    @APIResponse(responseCode = "422", description = UNREADABLE)
+    public Response importBody(byte[] body,
+                               @HeaderParam(HttpHeaders.CONTENT_TYPE) String mediaType,
                                @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
                                @QueryParam("year") @Min(2000) @Max(2100) Integer year,
                                @QueryParam("createMissingUnits") @DefaultValue("false") boolean createMissingUnits,
                                @QueryParam("replace") @DefaultValue("false") boolean replace,
                                @Context UriInfo uriInfo) {
-        return run(body, new PlanImporter.Options(dryRun, year, createMissingUnits, replace), uriInfo);
+        return run(documents.text(body, mediaType, null),
+                new PlanImporter.Options(dryRun, year, createMissingUnits, replace), uriInfo);
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    // the same annotations as importText: SmallRye merges both methods into one operation, and an unannotated one
-    // would put its default "200 OK" over the documented answers
-    @Operation(operationId = "importPlan", summary = "Import a published work plan, as UTF-8 text or as the multipart "
-            + "part 'file'; dryRun=true shows what would be stored")
+    // the same answers as importBody: SmallRye merges both methods into one operation, and an unannotated one would
+    // put its default "200 OK" over the documented answers; the operationId is given once, on importBody, as two
+    // methods naming the same one is reported as a duplicate
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
     @APIResponse(responseCode = "200", description = "A dry run, or a replaced plan: what was (or would be) stored",
             content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "201", description = "A new plan with its tasks",
             headers = @Header(name = "Location", ref = "Location"),
             content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "409", description = "This document was imported before (replace=true updates it)")
-    @APIResponse(responseCode = "413", description = "The document is larger than 20 MB")
-    @APIResponse(responseCode = "415", description = "The body is not UTF-8 text")
-    @APIResponse(responseCode = "422", description = "No plan or no task could be read from the document")
+    @APIResponse(responseCode = "413", description = LIMITS)
+    @APIResponse(responseCode = "415", description = "Not a type the importer reads (.doc, .wps, .xls, images, …)")
+    @APIResponse(responseCode = "422", description = UNREADABLE)
     public Response importFile(@RestForm("file") FileUpload file,
                                @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
                                @QueryParam("year") @Min(2000) @Max(2100) Integer year,
@@ -93,16 +101,18 @@ public class PlanImportResource {
         if (file == null) {
             throw ProblemException.invalidField("file", "the multipart part 'file' with the document is required");
         }
+        byte[] body;
         try {
-            return run(Files.readAllBytes(file.uploadedFile()),
-                    new PlanImporter.Options(dryRun, year, createMissingUnits, replace), uriInfo);
+            body = Files.readAllBytes(file.uploadedFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return run(documents.text(body, file.contentType(), file.fileName()),
+                new PlanImporter.Options(dryRun, year, createMissingUnits, replace), uriInfo);
     }
 
-    private Response run(byte[] body, PlanImporter.Options options, UriInfo uriInfo) {
-        PlanImporter.Outcome outcome = importer.importDocument(text(body), options);
+    private Response run(String document, PlanImporter.Options options, UriInfo uriInfo) {
+        PlanImporter.Outcome outcome = importer.importDocument(document, options);
         ImportResult result = outcome.result();
         if (!outcome.stored()) {
             return Response.ok(result).build();
@@ -112,26 +122,13 @@ public class PlanImportResource {
                 .header("Location", location).build();
     }
 
-    /** Only UTF-8 text is a document; a binary upload is refused before anything reads it. */
-    private static String text(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw ProblemException.badRequest("empty-document", "The request body is empty; send the plan's text");
-        }
-        for (byte b : body) {
-            if (b == 0) {
-                throw new ProblemException(415, "not-text", "Unsupported Media Type",
-                        "The document is binary, not UTF-8 text", java.util.List.of());
-            }
-        }
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new ProblemException(415, "not-text", "Unsupported Media Type",
-                    "The document is not valid UTF-8 text", java.util.List.of());
-        }
-    }
+    private static final String SUMMARY = "Import a published work plan: a web page, .docx, .xlsx, text-based PDF or "
+            + "UTF-8 text, as the body or as the multipart part 'file'; dryRun=true shows what would be stored";
+    private static final String DESCRIPTION = "The file's type is told by its content; text/html and text/plain by "
+            + "the declared media type. Tables become task rows (merged cells apply to every row they span). "
+            + ".doc, .wps and .xls files are refused (415): save them as .docx or .xlsx.";
+    private static final String LIMITS = "The document is larger than 20 MB, unpacks to more than 50 MB, has more "
+            + "than 500 PDF pages, 200,000 table cells or 10 million characters";
+    private static final String UNREADABLE = "No plan or no task could be read from the document, the file is "
+            + "truncated or damaged, or the PDF is a scan without a text layer";
 }
