@@ -91,7 +91,8 @@ final class BodyClauseReader {
         if (group == null || tasks.stopped()) {
             return;
         }
-        String text = group.text.toString();
+        // A line break after the last line lets a last line of its own (责任单位:…) be read as a note.
+        String text = group.text + "\n";
         UnitNoteScanner notes = new UnitNoteScanner(text);
         UnitNote first = notes.next();
         if (first == null) {
@@ -142,6 +143,9 @@ final class BodyClauseReader {
         UnitList units = unitListParser.parse(note.contents());
         Set<String> cos = new LinkedHashSet<>(units.cos());
         cos.addAll(coForLaterClauses);
+        if (units.ruleIncludesThis()) {
+            cos.addAll(units.coForLaterClauses());
+        }
         cos.removeAll(units.leads());
         if (!units.coForLaterClauses().isEmpty() && coForLaterClauses.addAll(units.coForLaterClauses())) {
             diagnostics.info(line, "CO_RESPONSIBILITY_RULE", String.join("、", units.coForLaterClauses())

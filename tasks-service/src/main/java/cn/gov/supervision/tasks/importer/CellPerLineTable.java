@@ -41,7 +41,7 @@ final class CellPerLineTable {
      */
     static int headerEnd(DocumentLines lines, int index) {
         int end = index;
-        while (end < lines.count() && end - index < MOST_COLUMNS && Column.named(lines.text(end)) != Column.OTHER) {
+        while (end < lines.count() && end - index < MOST_COLUMNS && Column.isColumnName(lines.text(end))) {
             end++;
         }
         return end;
@@ -58,9 +58,38 @@ final class CellPerLineTable {
     }
 
     /** Hands each row to {@code rows}; returns the index of the first line after the table. */
-    int readRows(TableSource source, TableRowInterpreter rows) {
+    int readRows(TableSource source, TableRowInterpreter rows, Diagnostics diagnostics) {
         boolean numbered = layout.columns().get(0) == Column.SERIAL;
-        return numbered ? readNumberedRows(source, rows) : readGroupedRows(source, rows);
+        if (numbered) {
+            return readNumberedRows(source, rows);
+        }
+        return new RowAligner(layout).knowsRowEnds() ? readStream(source, rows, diagnostics)
+                : readGroupedRows(source, rows);
+    }
+
+    /**
+     * Rows told apart by their last cell (units, deadline), so that merged cells (一、…, (一)…) standing on lines of
+     * their own do not shift every row after them. The table ends at an attachment heading or a pipe row.
+     */
+    private int readStream(TableSource source, TableRowInterpreter rows, Diagnostics diagnostics) {
+        CellStream stream = new CellStream(layout, source, rows, lines, diagnostics);
+        int i = firstRowIndex;
+        while (i < lines.count()) {
+            String text = lines.text(i);
+            Heading heading = Heading.of(text);
+            if ((heading != null && heading.kind() == Heading.Kind.ATTACHMENT) || PipeRow.isRow(text)) {
+                break;
+            }
+            if (!text.isBlank() && !stream.offer(new CellStream.Cell(text.strip(), i, i))) {
+                // no row's end in sight: the table ended; what follows is read as the rest of the document
+                return Math.max(firstRowIndex, stream.pendingStart() < 0 ? i : stream.pendingStart());
+            }
+            i++;
+        }
+        if (i >= lines.count()) {
+            stream.finish();
+        }
+        return i;
     }
 
     private int readNumberedRows(TableSource source, TableRowInterpreter rows) {

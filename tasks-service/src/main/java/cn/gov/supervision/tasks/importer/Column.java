@@ -6,53 +6,54 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What a table column holds, known by its header. Headers are compared as keys: 名??稱 is 名称. */
+/** What a table column holds, known by its header ({@link ImportVocabulary#COLUMN_NAMES}). Headers are compared as keys: 名??稱 is 名称. */
 enum Column {
-    SERIAL(List.of("序号", "编号")),
-    TASK(List.of("重点任务", "工作任务", "任务", "具体要求", "目标任务", "主要任务", "具体任务", "工作内容", "任务内容",
-            "工作要求")),
-    NAME(List.of("名称", "项目名称", "行动名称", "任务名称")),
-    LEAD(List.of("牵头单位", "责任单位", "责任科室", "牵头部门", "责任部门", "牵头科室", "主要责任单位")),
-    CO(List.of("配合单位", "配合部门", "协办单位", "参与单位")),
-    DEADLINE(List.of("完成时限", "时限要求", "完成时间", "时限", "完成期限", "时间节点")),
-    DISTRICT(List.of("区县", "县区", "区县(市)", "县(市、区)", "地区")),
+    SERIAL, TASK, NAME, LEAD, CO, DEADLINE, DISTRICT,
+    /** 备注: read only for a deadline the row gives nowhere else (11月底前完成). */
+    REMARK,
     /** A column the parser has no use for. */
-    OTHER(List.of());
+    OTHER;
 
     /** Header cells are a few words; a longer cell is never a header, and is not worth converting to find out. */
     private static final int LONGEST_HEADER = 12;
 
-    private static final Map<String, Column> BY_NAME = new HashMap<>();
-
     /**
-     * The last characters of all column names, simplified and (through OpenCC) traditional. A line ending in none of
-     * them is no column name: knowing that spares converting every short line of a long document.
+     * The names by column, and the last characters of all of them, simplified and (through OpenCC) traditional: a line
+     * ending in none of them is no column name, which spares converting every short line of a long document. In a
+     * holder, so that the vocabulary (which names these constants) is read only once the constants exist.
      */
-    private static final String LAST_CHARACTERS;
+    private static final class Names {
+        static final Map<String, Column> BY_NAME = new HashMap<>();
+        static final String LAST_CHARACTERS;
 
-    static {
-        StringBuilder last = new StringBuilder("）");
-        for (Column column : values()) {
-            column.names.forEach(name -> {
+        static {
+            StringBuilder last = new StringBuilder("）");
+            ImportVocabulary.COLUMN_NAMES.forEach((column, names) -> names.forEach(name -> {
                 BY_NAME.put(name, column);
                 last.append(name.charAt(name.length() - 1));
-            });
+            }));
+            LAST_CHARACTERS = last + ZhConverterUtil.toTraditional(last.toString());
         }
-        LAST_CHARACTERS = last + ZhConverterUtil.toTraditional(last.toString());
     }
 
-    private final List<String> names;
-
-    Column(List<String> names) {
-        this.names = names;
-    }
-
+    /** The column a header cell names; OTHER for a cell that is no column name, or one the parser does not use. */
     static Column named(String headerCell) {
+        String key = key(headerCell);
+        return key == null ? OTHER : Names.BY_NAME.getOrDefault(key, OTHER);
+    }
+
+    /** Whether a cell is a column's name, used or not (完成情况 is one; a task's text is not). */
+    static boolean isColumnName(String cell) {
+        String key = key(cell);
+        return key != null && Names.BY_NAME.containsKey(key);
+    }
+
+    private static String key(String headerCell) {
         String cell = headerCell.strip();
-        if (cell.isEmpty() || cell.length() > LONGEST_HEADER || LAST_CHARACTERS.indexOf(lastCharacter(cell)) < 0) {
-            return OTHER;
+        if (cell.isEmpty() || cell.length() > LONGEST_HEADER || Names.LAST_CHARACTERS.indexOf(lastCharacter(cell)) < 0) {
+            return null;
         }
-        return BY_NAME.getOrDefault(TextForms.key(cell), OTHER);
+        return TextForms.key(cell);
     }
 
     /** The last character that is not a colon, a space or a lost-character mark: 完成時限: ends in 限. */

@@ -30,7 +30,13 @@ final class HeaderReader {
 
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})");
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d{2}(?=年)");
-    private static final List<String> TITLE_ENDINGS = List.of("工作要点", "工作计划", "实施方案");
+    private static final Pattern DATE_LINE = Pattern.compile("(19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日");
+    /** 《…》已经市政府同意: a notice naming the plan it issues. */
+    private static final Pattern NOTICE_NAMING = Pattern.compile("^《([^》]{4,78})》(?:已经|已报经|经)");
+    /** How a plan's title ends: 工作要点, …任务分解, …责任清单 (what a plan calls itself, by place and kind of plan). */
+    private static final List<String> TITLE_ENDINGS = List.of("工作要点", "工作计划", "实施方案", "工作方案", "行动计划",
+            "行动方案", "任务分解", "任务分解表", "责任分解", "分工方案", "分解方案", "责任清单", "任务清单", "重点任务",
+            "实施意见");
 
     private final DocumentLines lines;
     private final Diagnostics diagnostics;
@@ -59,7 +65,8 @@ final class HeaderReader {
             }
         }
         String title = title(textLines);
-        LocalDate publishedOn = date(values.getOrDefault("成文日期", values.get("发布日期")));
+        String dateLine = values.getOrDefault("成文日期", values.getOrDefault("发布日期", dateLine(textLines)));
+        LocalDate publishedOn = date(dateLine);
         Integer year = yearOverride != null ? yearOverride : yearOf(title, publishedOn);
         if (title == null) {
             diagnostics.warning(0, "NO_TITLE", "the document names no plan title and none could be derived", "");
@@ -71,6 +78,17 @@ final class HeaderReader {
         String issuer = values.getOrDefault("发布机构", values.getOrDefault("发文机关", values.get("发布单位")));
         return new PlanHeader(title, year, issuer == null ? null : TextForms.readable(issuer),
                 values.get("索引号"), publishedOn);
+    }
+
+    /** 2022年10月18日 on a line of its own under the issuer's name: the date the plan was signed, when no label gives one. */
+    private String dateLine(List<Integer> textLines) {
+        for (int i : textLines) {
+            String line = lines.text(i).strip();
+            if (line.length() <= 16 && DATE_LINE.matcher(line).matches()) {
+                return line;
+            }
+        }
+        return null;
     }
 
     /** A label's value is the next cell, unless that cell is a label itself; 索引号:330523/2022-06006 in one cell too. */
@@ -120,16 +138,36 @@ final class HeaderReader {
      */
     private String title(List<Integer> textLines) {
         String derived = null;
+        String withoutYear = null;
+        String previous = null;
         for (int i : textLines) {
             String opening = TextForms.readable(TextForms.shorten(lines.text(i).strip(), LONGEST_TITLE * 2));
             String line = stripTrailingPunctuation(opening);
-            if (line.length() <= LONGEST_TITLE && TITLE_ENDINGS.stream().anyMatch(line::endsWith)) {
-                return line;
+            String candidate = null;
+            Heading heading = Heading.of(lines.text(i));
+            if ((heading != null && heading.kind() == Heading.Kind.ATTACHMENT) || line.startsWith("附件")) {
+                // 附件:2021年…分解表 announces the list; its own title line follows
+                candidate = null;
+            } else if (line.length() <= LONGEST_TITLE && TITLE_ENDINGS.stream().anyMatch(line::endsWith)) {
+                // a title wrapped over two lines: 2022年市《政府工作报告》目标任务 / 责任分解方案
+                candidate = !YEAR.matcher(line).find() && previous != null && YEAR.matcher(previous).find()
+                        ? previous + line : line;
+            } else {
+                int notice = line.indexOf("关于印发");
+                int noticeEnd = line.lastIndexOf("的通知");
+                Matcher naming = NOTICE_NAMING.matcher(line);
+                if (notice >= 0 && noticeEnd > notice + 4 && line.length() <= LONGEST_TITLE) {
+                    candidate = TextForms.unitName(unwrapped(line.substring(notice + 4, noticeEnd)));
+                } else if (naming.find() && TITLE_ENDINGS.stream().anyMatch(naming.group(1)::endsWith)) {
+                    candidate = naming.group(1);
+                }
             }
-            int notice = line.indexOf("关于印发");
-            int noticeEnd = line.lastIndexOf("的通知");
-            if (notice >= 0 && noticeEnd > notice + 4 && line.length() <= LONGEST_TITLE) {
-                return line.substring(notice + 4, noticeEnd).replaceAll("[《》]", "");
+            if (candidate != null) {
+                // A plan's title names its year; a shorter form without it (a file name) is kept in reserve.
+                if (YEAR.matcher(candidate).find()) {
+                    return candidate;
+                }
+                withoutYear = withoutYear == null ? candidate : withoutYear;
             }
             int requirements = opening.indexOf("工作的总体要求");
             if (requirements < 0) {
@@ -138,8 +176,20 @@ final class HeaderReader {
             if (derived == null && requirements > 0 && YEAR.matcher(opening.substring(0, requirements)).lookingAt()) {
                 derived = opening.substring(0, requirements) + "工作要点";
             }
+            boolean shortLine = line.length() <= LONGEST_TITLE / 2 && heading == null && TextForms.hasContent(line)
+                    && line.equals(opening) && !DATE_LINE.matcher(line).find();
+            previous = shortLine ? line : TextForms.hasContent(line) ? null : previous;
         }
-        return derived;
+        return withoutYear != null ? withoutYear : derived;
+    }
+
+    /** 《2023年区〈政府工作报告〉…方案》 → the inner title, its own quotation marks kept. */
+    private static String unwrapped(String title) {
+        String stripped = title.strip();
+        if (stripped.startsWith("《") && stripped.endsWith("》") && stripped.indexOf('》') == stripped.length() - 1) {
+            return stripped.substring(1, stripped.length() - 1);
+        }
+        return stripped;
     }
 
     private static String stripTrailingPunctuation(String line) {

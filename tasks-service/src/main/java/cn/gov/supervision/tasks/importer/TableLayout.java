@@ -37,6 +37,19 @@ record TableLayout(List<Column> columns) {
         return index < 0 || index >= cells.size() ? "" : cells.get(index);
     }
 
+    /**
+     * A row's last non-blank cell among the columns of this kind: where 工作任务 groups rows and 具体要求 states each
+     * task, the task is the latter.
+     */
+    String lastFilledCell(List<String> cells, Column column) {
+        for (int i = Math.min(columns.size(), cells.size()) - 1; i >= 0; i--) {
+            if (columns.get(i) == column && !cells.get(i).isBlank()) {
+                return cells.get(i);
+            }
+        }
+        return "";
+    }
+
     /** The category the columns suggest when the table's heading does not say: a district column marks projects. */
     TaskCategory categoryByColumns() {
         if (has(Column.DISTRICT)) {

@@ -11,6 +11,8 @@ import java.util.List;
 final class TableReader {
 
     private static final int LONGEST_LIST_TITLE = 100;
+    /** A cell of a table copied one cell per line runs over a few lines at most; past this it is no such table. */
+    private static final int MOST_LINES_IN_A_CELL = 8;
 
     private final DocumentLines lines;
     private final TableRowInterpreter rows;
@@ -30,9 +32,15 @@ final class TableReader {
         TableLayout layout = null;
         boolean unknownTableReported = false;
         boolean headerOpensWithPipe = false;
+        RowAligner aligner = null;
         for (int i = 0; i < lines.count() && !tasks.stopped(); i++) {
             String text = lines.text(i);
             Heading heading = Heading.of(text);
+            if (heading != null && layout != null && heading.kind() != Heading.Kind.ATTACHMENT
+                    && PipeRow.cells(text, 1) != null) {
+                // 一、… | 1.… | 财务科: a section merged over its rows, standing in the first of them
+                heading = null;
+            }
             if (heading != null) {
                 layout = null;
                 unknownTableReported = false;
@@ -48,16 +56,24 @@ final class TableReader {
                 }
                 continue;
             }
+            int pipeLinesEnd = readPipeLineTable(i, source);
+            if (pipeLinesEnd > i) {
+                layout = null;
+                source = null;
+                i = pipeLinesEnd - 1;
+                continue;
+            }
             List<String> cells = PipeRow.cells(text, layout == null ? 2 : 1);
             if (cells != null) {
                 TableLayout header = looksLikeDataRow(cells) ? null : TableLayout.recognize(cells);
                 if (header != null) {
                     layout = header;
+                    aligner = new RowAligner(header);
                     headerOpensWithPipe = PipeRow.opensWithPipe(text);
                     unknownTableReported = false;
                     source = source == null ? TableSource.unnamed(++unnamedTables) : source;
                 } else if (layout != null) {
-                    rows.read(source, layout, alignedWithHeader(cells, text, headerOpensWithPipe),
+                    rows.read(source, layout, aligner.align(alignedWithHeader(cells, text, headerOpensWithPipe)),
                             DocumentLines.number(i), text);
                 } else if (!unknownTableReported && cells.size() >= 3 && looksLikeDataRow(cells)) {
                     unknownTableReported = true;
@@ -73,12 +89,59 @@ final class TableReader {
                 if (table != null) {
                     layout = null;
                     source = source == null ? TableSource.unnamed(++unnamedTables) : source;
-                    headerEnd = table.readRows(source, rows);
+                    headerEnd = table.readRows(source, rows, diagnostics);
                 }
                 // Lines of a run that is no header start none either: skipping them keeps this pass linear.
                 i = headerEnd - 1;
             }
         }
+    }
+
+    /**
+     * A table whose cells stand on lines of their own with a line holding only {@code |} after each, header first
+     * (工作任务 / | / 具体要求 / | / …), as copies of some government pages give it. Returns the index after the table,
+     * or {@code index} when no such table starts there.
+     */
+    private int readPipeLineTable(int index, TableSource source) {
+        if (!isPipeLine(index + 1) || !Column.isColumnName(lines.text(index))) {
+            return index;
+        }
+        List<CellStream.Cell> cells = new ArrayList<>();
+        int i = index;
+        while (i < lines.count()) {
+            int separator = i;
+            while (separator < lines.count() && !isPipeLine(separator) && separator - i < MOST_LINES_IN_A_CELL) {
+                separator++;
+            }
+            if (separator >= lines.count() || !isPipeLine(separator)) {
+                break;
+            }
+            String cell = separator == i ? "" : lines.span(i, separator - 1).strip();
+            cells.add(new CellStream.Cell(cell, i, Math.max(i, separator - 1)));
+            i = separator + 1;
+        }
+        List<String> header = new ArrayList<>();
+        int headerCells = 0;
+        while (headerCells < cells.size() && Column.isColumnName(cells.get(headerCells).text())) {
+            header.add(cells.get(headerCells++).text());
+        }
+        TableLayout layout = TableLayout.recognize(header);
+        if (layout == null) {
+            return index;
+        }
+        TableSource table = source == null ? TableSource.unnamed(++unnamedTables) : source;
+        CellStream stream = new CellStream(layout, table, rows, lines, diagnostics);
+        for (CellStream.Cell cell : cells.subList(headerCells, cells.size())) {
+            if (!stream.offer(cell)) {
+                return Math.max(index + 1, stream.pendingStart());
+            }
+        }
+        stream.finish();
+        return i;
+    }
+
+    private boolean isPipeLine(int index) {
+        return index < lines.count() && lines.text(index).strip().equals("|");
     }
 
     /**

@@ -34,7 +34,7 @@ final class TableRowInterpreter {
             return;
         }
         String name = layout.cell(cells, Column.NAME);
-        String task = layout.cell(cells, Column.TASK);
+        String task = layout.lastFilledCell(cells, Column.TASK);
         if (name.isBlank() && task.isBlank()) {
             diagnostics.error(line, "MISSING_CELL", "a row of " + source.section() + " has no task text; skipped",
                     original);
@@ -66,6 +66,11 @@ final class TableRowInterpreter {
                 leads, new ArrayList<>(cos), deadline(layout, cells, line), original, line));
     }
 
+    /** Whether no more tasks are taken: readers of long tables stop. */
+    boolean stopped() {
+        return tasks.stopped();
+    }
+
     /** An innovation project belongs to its district's or county's government: 吳興區 → 吴兴区政府. */
     private static String districtGovernment(String district) {
         String name = TextForms.unitName(TextForms.readable(district));
@@ -73,6 +78,14 @@ final class TableRowInterpreter {
     }
 
     private ParsedDeadline deadline(TableLayout layout, List<String> cells, int line) {
+        String remark = layout.cell(cells, Column.REMARK);
+        if (!remark.isBlank() && layout.cell(cells, Column.DEADLINE).isBlank()) {
+            // 备注 sometimes gives the deadline the table has no column for: 11月底前完成
+            ParsedDeadline inRemark = deadlineParser.parse(remark, planYear);
+            if (inRemark.kind() != DeadlineKind.NONE) {
+                return inRemark;
+            }
+        }
         if (!layout.has(Column.DEADLINE)) {
             return ParsedDeadline.none("");
         }

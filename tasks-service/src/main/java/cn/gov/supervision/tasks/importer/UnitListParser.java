@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.gov.supervision.tasks.importer.ImportVocabulary.UnitRole;
+
 /**
  * Reads unit lists such as {@code 牵头单位:市发展改革委、市建设局,市委改革办﹝市政务办﹞;责任单位:市财政局}.
  * Names are separated by 、 , ， ; ；. Brackets (any of {@link Brackets}) are kept on a name when they give an alias
@@ -16,20 +18,15 @@ import java.util.Set;
  */
 final class UnitListParser {
 
-    private enum Role { LEAD, RESPONSIBLE, CO, LATER_CLAUSES }
+    private static final String SEPARATORS = "、,，;；。";
 
-    /** 责任单位 names the leads when nothing else does, and the co-responsible units beside a 牵头单位. */
-    private static final Map<String, Role> LABELS = Map.of(
-            "牵头单位", Role.LEAD, "牵头部门", Role.LEAD, "牵头科室", Role.LEAD,
-            "责任单位", Role.RESPONSIBLE, "责任部门", Role.RESPONSIBLE, "责任科室", Role.RESPONSIBLE,
-            "配合单位", Role.CO, "配合部门", Role.CO, "协办单位", Role.CO, "参与单位", Role.CO);
-
-    private static final String SEPARATORS = "、,，;；";
-
-    /** A rule's wording before its first unit fits in this: 以下责任单位均包含, 以下各项牵头单位均含. */
+    /** A rule's wording before 均 fits in this: 以下责任单位均包含, 具体任务均涉及. */
     private static final int LONGEST_RULE_WORDING = 14;
 
-    private record Label(Role role, int end) {
+    /** A unit list without a label is a line or two: (市交通委负责落实); a longer bracket is prose. */
+    private static final int LONGEST_UNLABELLED_NOTE = 300;
+
+    private record Label(UnitRole role, int end) {
     }
 
     /** Whether readable text opens with a unit label and its colon, as a lead-unit note does. */
@@ -38,39 +35,85 @@ final class UnitListParser {
     }
 
     /**
+     * Whether readable text is a unit list without a label, as a bracket closing a clause writes it: (市交通委负责落实),
+     * (A、B牵头,C等配合). Every name must look like a unit's, so that a remark in brackets that happens to end in 负责
+     * is not taken for one.
+     */
+    boolean isUnlabelledList(String readable) {
+        String text = withoutClosingStop(readable.strip());
+        if (text.isEmpty() || text.length() > LONGEST_UNLABELLED_NOTE || tail(text) == null) {
+            return false;
+        }
+        UnitList units = parse(List.of(text));
+        List<String> names = new ArrayList<>(units.leads());
+        names.addAll(units.cos());
+        return !names.isEmpty() && names.stream().allMatch(ImportVocabulary::looksWhole);
+    }
+
+    /**
      * Units from the notes or cells given, read together: a 牵头单位 in one makes a 责任单位 in another co-responsible.
-     * Names before any label are leads.
+     * Names before any label take the role of the words that follow them (A、B分别负责落实, A牵头,B配合); else they
+     * are leads.
      */
     UnitList parse(List<String> sources) {
-        List<Role> roles = new ArrayList<>();
+        List<UnitRole> roles = new ArrayList<>();
         List<String> names = new ArrayList<>();
         boolean leadLabelled = false;
+        boolean ruleIncludesThis = false;
         for (String source : sources) {
-            Role role = Role.LEAD;
+            UnitRole labelRole = null;
+            boolean inRule = false;
+            int pendingFrom = names.size();
             for (String piece : pieces(TextForms.readable(source))) {
-                String rest = piece;
+                String rest = piece.strip();
                 Label label = label(rest);
                 if (label != null) {
-                    role = label.role();
-                    leadLabelled |= role == Role.LEAD;
-                    rest = rest.substring(label.end());
+                    labelRole = label.role();
+                    inRule = false;
+                    leadLabelled |= labelRole == UnitRole.LEAD;
+                    rest = rest.substring(label.end()).strip();
+                    pendingFrom = names.size();
                 }
                 int ruleEnd = ruleWordingEnd(rest);
                 if (ruleEnd > 0) {
-                    role = Role.LATER_CLAUSES;
+                    ruleIncludesThis |= !rest.startsWith("以下");
+                    inRule = true;
                     rest = rest.substring(ruleEnd);
                 }
-                String name = TextForms.unitName(withoutNotes(rest).strip());
-                if (TextForms.hasContent(name)) {
-                    roles.add(role);
+                rest = withoutNotes(rest).strip();
+                if (ImportVocabulary.NOT_UNITS.stream().anyMatch(rest::contains)) {
+                    continue;
+                }
+                Map.Entry<String, UnitRole> tail = tail(rest);
+                if (tail != null) {
+                    rest = rest.substring(0, rest.length() - tail.getKey().length());
+                }
+                for (String name : joinedNames(withoutNameTail(TextForms.unitName(rest.strip())))) {
+                    roles.add(inRule ? UnitRole.LATER_CLAUSES : labelRole);
                     names.add(name);
+                }
+                if (tail != null && !inRule) {
+                    // The words after the names give the role of every name since the last label or words.
+                    for (int i = pendingFrom; i < names.size(); i++) {
+                        if (roles.get(i) == null) {
+                            roles.set(i, tail.getValue());
+                            leadLabelled |= tail.getValue() == UnitRole.LEAD;
+                        }
+                    }
+                    pendingFrom = names.size();
                 }
             }
         }
-        return resolve(roles, names, leadLabelled);
+        for (int i = 0; i < roles.size(); i++) {
+            if (roles.get(i) == null) {
+                roles.set(i, UnitRole.LEAD);
+            }
+        }
+        return resolve(roles, names, leadLabelled, ruleIncludesThis);
     }
 
-    private static UnitList resolve(List<Role> roles, List<String> names, boolean leadLabelled) {
+    private static UnitList resolve(List<UnitRole> roles, List<String> names, boolean leadLabelled,
+                                    boolean ruleIncludesThis) {
         Set<String> leads = new LinkedHashSet<>();
         Set<String> cos = new LinkedHashSet<>();
         Set<String> later = new LinkedHashSet<>();
@@ -83,11 +126,12 @@ final class UnitListParser {
             }
         }
         cos.removeAll(leads);
-        return new UnitList(List.copyOf(leads), List.copyOf(cos), List.copyOf(later));
+        return new UnitList(List.copyOf(leads), List.copyOf(cos), List.copyOf(later),
+                ruleIncludesThis && !later.isEmpty());
     }
 
     private static Label label(String piece) {
-        for (Map.Entry<String, Role> entry : LABELS.entrySet()) {
+        for (Map.Entry<String, UnitRole> entry : ImportVocabulary.UNIT_LABELS.entrySet()) {
             if (piece.startsWith(entry.getKey())) {
                 int end = skipSpaces(piece, entry.getKey().length());
                 if (end < piece.length() && (piece.charAt(end) == ':' || piece.charAt(end) == '：')) {
@@ -98,21 +142,71 @@ final class UnitListParser {
         return null;
     }
 
-    /** Where the wording of a rule such as 以下责任单位均包含 ends, or 0 when the piece is not a rule. */
-    private static int ruleWordingEnd(String piece) {
-        if (!piece.startsWith("以下")) {
-            return 0;
+    /** The words closing a piece that say the role of the names before them (负责落实, 牵头, 等配合), or null. */
+    private static Map.Entry<String, UnitRole> tail(String piece) {
+        for (Map.Entry<String, UnitRole> tail : ImportVocabulary.UNIT_TAILS) {
+            if (piece.endsWith(tail.getKey())) {
+                return tail;
+            }
         }
+        return null;
+    }
+
+    /** 市发改委等市有关单位 → 市发改委: what follows 等 only says there are more. */
+    private static String withoutNameTail(String name) {
+        int etc = name.lastIndexOf('等');
+        if (etc > 0) {
+            String after = name.substring(etc + 1);
+            if (after.isEmpty() || after.endsWith("单位") || after.endsWith("部门") || after.endsWith("机构")) {
+                return name.substring(0, etc);
+            }
+        }
+        return name;
+    }
+
+    /** 市级各有关部门及各县市区政府: two units joined by 及 or 和, when both sides look like units. */
+    private static List<String> joinedNames(String name) {
+        if (!TextForms.hasContent(name)) {
+            return List.of();
+        }
+        for (String joiner : List.of("及", "和", "与")) {
+            int at = name.indexOf(joiner);
+            if (at > 0 && at < name.length() - 1) {
+                String left = name.substring(0, at);
+                String right = name.substring(at + 1);
+                if (ImportVocabulary.looksWhole(left) && ImportVocabulary.looksWhole(right)) {
+                    List<String> both = new ArrayList<>(List.of(left));
+                    both.addAll(joinedNames(right));
+                    return both;
+                }
+            }
+        }
+        return List.of(name);
+    }
+
+    private static String withoutClosingStop(String text) {
+        int end = text.length();
+        while (end > 0 && "。.;；".indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return text.substring(0, end);
+    }
+
+    /**
+     * Where the wording of a rule ends (以下责任单位均包含 · 具体任务均涉及 · 以下各项均需), or 0 when the piece is not a rule:
+     * a few words, 均, and one of {@link ImportVocabulary#RULE_VERBS}, or any 以下…均.
+     */
+    private static int ruleWordingEnd(String piece) {
         int all = piece.indexOf('均');
         if (all < 0 || all > LONGEST_RULE_WORDING) {
             return 0;
         }
-        for (String verb : List.of("包含", "包括", "含", "为")) {
+        for (String verb : ImportVocabulary.RULE_VERBS) {
             if (piece.startsWith(verb, all + 1)) {
                 return all + 1 + verb.length();
             }
         }
-        return all + 1;
+        return piece.startsWith("以下") ? all + 1 : 0;
     }
 
     /** The pieces between separators that stand outside brackets: 含…,下同 inside ﹝﹞ stays one piece. */

@@ -16,12 +16,16 @@ final class UnitNoteScanner {
     /** Enough of a note's opening to hold its label, even with converter pinyin after each character. */
     private static final int LABEL_WINDOW = 60;
 
-    /** Characters a unit label (牵头, 责任, 配合, 协办, 参与单位) can start with, in either script. */
-    private static final String LABEL_STARTS = "牵牽责責配协協参參";
+    /** Characters a unit label (牵头, 责任, 配合, 协办, 参与, 主要责任单位) can start with, in either script. */
+    private static final String LABEL_STARTS = "牵牽责責配协協参參主";
 
     /** (牵头单位:…)(责任单位:…)(配合单位:…) is as many notes as one clause has. */
     private static final int MOST_JOINED = 3;
 
+    /** The last characters of the words that close an unlabelled list (负责落实, 牵头, 配合), in either script. */
+    private static final String TAIL_ENDS = "实實责責头頭合";
+
+    private final UnitListParser unitListParser = new UnitListParser();
     private final String text;
     private final long[] pairs;
     private int nextPair;
@@ -71,17 +75,30 @@ final class UnitNoteScanner {
         while (first < close && Character.isWhitespace(text.charAt(first))) {
             first++;
         }
-        if (first == close || LABEL_STARTS.indexOf(text.charAt(first)) < 0) {
+        if (first == close) {
             return false;
+        }
+        if (LABEL_STARTS.indexOf(text.charAt(first)) < 0) {
+            return isUnlabelledList(first, close);
         }
         String opening = text.substring(first, Math.min(close, first + LABEL_WINDOW));
         int colon = firstColon(opening);
         if (colon < 0) {
-            return false;
+            return isUnlabelledList(first, close);
         }
         // Simplified documents need no conversion to tell; traditional ones, and converter pinyin, do: only the label.
         String label = opening.substring(0, colon + 1);
         return UnitListParser.opensWithLabel(label) || UnitListParser.opensWithLabel(TextForms.readable(label));
+    }
+
+    /** (市交通委负责落实), (A、B牵头,C等配合): converted only when the bracket ends in one of those words' last characters. */
+    private boolean isUnlabelledList(int first, int close) {
+        int last = close - 1;
+        while (last > first && "。.;；".indexOf(text.charAt(last)) >= 0) {
+            last--;
+        }
+        return TAIL_ENDS.indexOf(text.charAt(last)) >= 0
+                && unitListParser.isUnlabelledList(TextForms.readable(text.substring(first, close)));
     }
 
     private static int firstColon(String text) {
@@ -90,7 +107,11 @@ final class UnitNoteScanner {
         return ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide);
     }
 
-    /** Matching parentheses (ASCII or full-width) as (open << 32 | close), ordered by their opening. */
+    /**
+     * Matching parentheses (ASCII, full-width, or the 〔〕 some plans use) as (open << 32 | close), ordered by their
+     * opening, and each line that opens with a unit label (牵头单位:…) as if it stood in parentheses: from the line
+     * break before it to the one after it. The text must end with a line break for its last line to count.
+     */
     private static long[] parenthesisPairs(String text) {
         long[] pairs = new long[16];
         int count = 0;
@@ -98,12 +119,20 @@ final class UnitNoteScanner {
         int depth = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '(' || c == '（') {
+            if (c == '\n' && i > 0) {
+                int lineEnd = text.indexOf('\n', i + 1);
+                if (lineEnd > 0 && opensWithLabelCharacter(text, i + 1, lineEnd)) {
+                    if (count == pairs.length) {
+                        pairs = Arrays.copyOf(pairs, count * 2);
+                    }
+                    pairs[count++] = ((long) i << 32) | lineEnd;
+                }
+            } else if (c == '(' || c == '（' || c == '〔') {
                 if (depth == openings.length) {
                     openings = Arrays.copyOf(openings, depth * 2);
                 }
                 openings[depth++] = i;
-            } else if ((c == ')' || c == '）') && depth > 0) {
+            } else if ((c == ')' || c == '）' || c == '〕') && depth > 0) {
                 if (count == pairs.length) {
                     pairs = Arrays.copyOf(pairs, count * 2);
                 }
@@ -111,7 +140,17 @@ final class UnitNoteScanner {
             }
         }
         long[] ordered = Arrays.copyOf(pairs, count);
+        // A pair for a labelled line and one for a bracket inside it start apart; sorting keeps the line first.
         Arrays.sort(ordered);
         return ordered;
+    }
+
+    /** Whether the line from {@code from} to {@code to} starts, after spaces, with a character a unit label starts with. */
+    private static boolean opensWithLabelCharacter(String text, int from, int to) {
+        int first = from;
+        while (first < to && Character.isWhitespace(text.charAt(first))) {
+            first++;
+        }
+        return first < to && LABEL_STARTS.indexOf(text.charAt(first)) >= 0;
     }
 }

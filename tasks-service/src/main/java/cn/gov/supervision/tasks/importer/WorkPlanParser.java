@@ -1,5 +1,6 @@
 package cn.gov.supervision.tasks.importer;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,7 +40,38 @@ public final class WorkPlanParser {
             diagnostics.error(0, "NO_TASKS", "no task was found: no clause ending in (牵头单位:…) and no task-list "
                     + "table with a recognizable header row", "");
         }
-        return new ParsedPlan(header, tasks.inDocumentOrder(), diagnostics.list());
+        return new ParsedPlan(header, withoutCutOffTask(lines, tasks.inDocumentOrder(), diagnostics),
+                diagnostics.list());
+    }
+
+    /**
+     * Web copies often stop mid-word. When the document ends without closing punctuation, the task its last line
+     * belongs to may have lost the end of its last unit's name (责任单位:区, 人民银): it is reported, not imported.
+     */
+    private static List<ParsedTask> withoutCutOffTask(DocumentLines lines, List<ParsedTask> found,
+                                                      Diagnostics diagnostics) {
+        int last = lines.count() - 1;
+        while (last >= 0 && lines.text(last).isBlank()) {
+            last--;
+        }
+        if (last < 0 || found.isEmpty()) {
+            return found;
+        }
+        String lastLine = lines.text(last).strip();
+        if (!Character.isLetterOrDigit(lastLine.charAt(lastLine.length() - 1))) {
+            return found;
+        }
+        ParsedTask lastTask = found.get(found.size() - 1);
+        List<String> names = new ArrayList<>(lastTask.leadUnitNames());
+        names.addAll(lastTask.coUnitNames());
+        boolean cut = lastTask.originalText().strip().endsWith(lastLine)
+                && !names.isEmpty() && !names.stream().allMatch(ImportVocabulary::looksWhole);
+        if (!cut) {
+            return found;
+        }
+        diagnostics.warning(lastTask.line(), "PARTIAL_TASK", "the document stops mid-word here, inside the units of "
+                + lastTask.code() + ": the copy seems cut off; the task was not imported", lastTask.originalText());
+        return found.subList(0, found.size() - 1);
     }
 
     /** 名??稱: a converter lost characters here; whatever was read from the line may lack them. */

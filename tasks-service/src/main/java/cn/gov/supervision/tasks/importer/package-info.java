@@ -17,12 +17,18 @@
  * {@link cn.gov.supervision.tasks.importer.UnitNoteScanner} finds ((牵头单位:…));</li>
  * <li>{@link cn.gov.supervision.tasks.importer.TableReader} reads the attachments' task lists, as pipe rows
  * ({@link cn.gov.supervision.tasks.importer.PipeRow}) or one cell per line
- * ({@link cn.gov.supervision.tasks.importer.CellPerLineTable}); columns are known by their header
+ * ({@link cn.gov.supervision.tasks.importer.CellPerLineTable}, or {@link cn.gov.supervision.tasks.importer.CellStream}
+ * when nothing marks a row's end but its last cell); rows whose cells are not one for one with the header (merged
+ * cells, a 序号 without header, trailing empty cells) are lined up by
+ * {@link cn.gov.supervision.tasks.importer.RowAligner}; columns are known by their header
  * ({@link cn.gov.supervision.tasks.importer.TableLayout}, {@link cn.gov.supervision.tasks.importer.Column}), and
  * {@link cn.gov.supervision.tasks.importer.TableRowInterpreter} turns each row into a task;</li>
  * <li>in both, {@link cn.gov.supervision.tasks.importer.UnitListParser} splits a unit list into lead and
  * co-responsible unit <em>names</em> (kit.text.Brackets says which brackets hold an alias or a note), and
  * {@link cn.gov.supervision.tasks.importer.DeadlineParser} understands deadlines written in words (9月底前, 全年);</li>
+ * <li>the words all of these understand (column headers, unit labels, the tails of a unit clause such as 负责落实, the
+ * rules such as 以下…均包含) are listed, with their reasons, in one place:
+ * {@link cn.gov.supervision.tasks.importer.ImportVocabulary};</li>
  * <li>{@link cn.gov.supervision.tasks.importer.TaskCollector} numbers the tasks, and the result is a
  * {@link cn.gov.supervision.tasks.importer.ParsedPlan} of {@link cn.gov.supervision.tasks.importer.ParsedTask}s with
  * a {@link cn.gov.supervision.tasks.importer.Diagnostic} for everything not understood. The parser never throws.</li>
