@@ -57,6 +57,14 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         }
     }
 
+    /** Runs one statement, e.g. DDL a test uses to make the service's database misbehave and recover. */
+    public static void execute(String jdbcUrl, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     public static void ensureDatabase(String database) {
         try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
              PreparedStatement exists = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {

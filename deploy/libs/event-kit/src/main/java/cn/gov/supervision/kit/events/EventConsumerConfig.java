@@ -19,4 +19,16 @@ public interface EventConsumerConfig {
 
     @WithDefault("30s")
     Duration maxBackoff();
+
+    /**
+     * How often a record that fails by its own fault (see {@link EventFailures}) is tried before it is parked on the
+     * dead-letter topic. More than one: a constraint violation may be a race that the next attempt does not meet.
+     * Failures that are not the record's fault (database or broker away) are retried without limit.
+     */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** Where this service parks the records it cannot apply; it is the only topic besides its own events it writes. */
+    @WithDefault("${quarkus.application.name}.dead-letter")
+    String deadLetterTopic();
 }

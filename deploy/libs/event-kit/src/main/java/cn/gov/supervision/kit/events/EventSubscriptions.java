@@ -1,15 +1,12 @@
 package cn.gov.supervision.kit.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
-import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -32,26 +29,34 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Runs one Kafka consumer per {@link EventSubscriber}. Each event is applied in its own transaction together with a
  * processed_event row, and offsets are committed only after that transaction commits: a crash or restart replays at
  * most the uncommitted tail, and the processed_event rows make the replay harmless.
+ *
+ * <p>A failed record is retried, with the rest of its partition behind it, after a growing backoff. If the failure is
+ * the record's own ({@link EventFailures}), it is parked after {@link EventConsumerConfig#maxAttempts()} attempts and
+ * the partition moves on; otherwise it is retried for as long as the trouble lasts.
  */
 @ApplicationScoped
 public class EventSubscriptions {
 
+    public static final String METRIC_RETRIES = "events.consumer.retries";
+
     private static final Logger LOG = Logger.getLogger(EventSubscriptions.class);
 
     private final Instance<EventSubscriber> subscribers;
-    private final EntityManager entityManager;
-    private final ObjectMapper objectMapper;
+    private final EventApplier applier;
+    private final DeadLetters deadLetters;
     private final KafkaConnectionConfig kafka;
     private final EventConsumerConfig config;
+    private final MeterRegistry metrics;
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
 
-    public EventSubscriptions(@Any Instance<EventSubscriber> subscribers, EntityManager entityManager,
-                              ObjectMapper objectMapper, KafkaConnectionConfig kafka, EventConsumerConfig config) {
+    public EventSubscriptions(@Any Instance<EventSubscriber> subscribers, EventApplier applier, DeadLetters deadLetters,
+                              KafkaConnectionConfig kafka, EventConsumerConfig config, MeterRegistry metrics) {
         this.subscribers = subscribers;
-        this.entityManager = entityManager;
-        this.objectMapper = objectMapper;
+        this.applier = applier;
+        this.deadLetters = deadLetters;
         this.kafka = kafka;
         this.config = config;
+        this.metrics = metrics;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -71,25 +76,11 @@ public class EventSubscriptions {
         workers.forEach(Worker::stop);
     }
 
-    /** True when the event was new and has now been applied; false when it had been applied before. */
-    boolean applyOnce(EventSubscriber subscriber, EventEnvelope event) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            int inserted = entityManager.createNativeQuery("INSERT INTO processed_event (consumer, event_id) "
-                            + "VALUES (:consumer, :eventId) ON CONFLICT DO NOTHING")
-                    .setParameter("consumer", subscriber.consumerName())
-                    .setParameter("eventId", event.eventId())
-                    .executeUpdate();
-            if (inserted == 0) {
-                return false;
-            }
-            subscriber.apply(event);
-            return true;
-        });
-    }
-
     private final class Worker implements Runnable {
 
         private final EventSubscriber subscriber;
+        /** Attempts of records failing by their own fault, by position; in memory, so a restart grants a few more. */
+        private final Map<String, Integer> attempts = new HashMap<>();
         private volatile boolean running = true;
         private volatile KafkaConsumer<String, String> consumer;
 
@@ -132,8 +123,8 @@ public class EventSubscriptions {
         }
 
         /**
-         * Applies the records in order and commits what succeeded. On the first failure the partition is rewound to
-         * the failed record, so it (and everything after it in that partition) is retried after a backoff.
+         * Applies the records in order and commits what succeeded or was parked. On the first failure the partition is
+         * rewound to the failed record, so it (and everything after it in that partition) is retried after a backoff.
          */
         private boolean processBatch(KafkaConsumer<String, String> kafkaConsumer, ConsumerRecords<String, String> records) {
             Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
@@ -143,15 +134,10 @@ public class EventSubscriptions {
                 if (failed.contains(partition)) {
                     continue;
                 }
-                try {
-                    EventEnvelope event = parse(record);
-                    if (event != null) {
-                        applyOnce(subscriber, event);
-                    }
+                SourceRecord source = SourceRecord.of(record);
+                if (applyOrPark(source)) {
                     done.put(partition, new OffsetAndMetadata(record.offset() + 1));
-                } catch (RuntimeException e) {
-                    LOG.warnf("Consumer %s could not apply %s@%d (will retry): %s", subscriber.consumerName(),
-                            partition, record.offset(), e);
+                } else {
                     failed.add(partition);
                     kafkaConsumer.seek(partition, record.offset());
                 }
@@ -162,21 +148,43 @@ public class EventSubscriptions {
             return failed.isEmpty();
         }
 
-        /** A record that is not an event of the expected shape can never succeed: it is logged and skipped. */
-        private EventEnvelope parse(ConsumerRecord<String, String> record) {
+        /** True when the record is done with: applied (now or before) or parked. */
+        private boolean applyOrPark(SourceRecord record) {
+            String position = record.toString();
             try {
-                JsonNode node = objectMapper.readTree(record.value());
-                return EventEnvelope.fromJson(node, subscriber.subjectField());
-            } catch (Exception e) {
-                LOG.errorf("Consumer %s skips malformed record %s-%d@%d: %s", subscriber.consumerName(),
-                        record.topic(), record.partition(), record.offset(), e.getMessage());
-                return null;
+                applier.applyOnce(subscriber, record, () -> {
+                });
+                attempts.remove(position);
+                return true;
+            } catch (RuntimeException failure) {
+                boolean recordsFault = EventFailures.isRecordsFault(failure);
+                metrics.counter(METRIC_RETRIES, "consumer", subscriber.consumerName(),
+                        "fault", recordsFault ? "record" : "passing").increment();
+                if (!recordsFault) {
+                    LOG.warnf("Consumer %s could not apply %s, not the record's fault (will retry): %s",
+                            subscriber.consumerName(), record, failure);
+                    return false;
+                }
+                int tried = attempts.merge(position, 1, Integer::sum);
+                if (tried < config.maxAttempts()) {
+                    LOG.warnf("Consumer %s could not apply %s (attempt %d of %d): %s", subscriber.consumerName(),
+                            record, tried, config.maxAttempts(), EventFailures.reason(failure));
+                    return false;
+                }
+                try {
+                    deadLetters.park(subscriber, record, failure, tried);
+                    attempts.remove(position);
+                    return true;
+                } catch (RuntimeException parkFailure) {
+                    LOG.warnf("Consumer %s could not park %s (will retry): %s", subscriber.consumerName(), record,
+                            parkFailure);
+                    return false;
+                }
             }
         }
 
         private Properties consumerProperties() {
-            Properties props = new Properties();
-            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            Properties props = kafka.clientProperties();
             props.put(ConsumerConfig.GROUP_ID_CONFIG, subscriber.consumerName());
             props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

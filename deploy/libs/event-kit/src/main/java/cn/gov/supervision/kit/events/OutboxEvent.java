@@ -25,14 +25,20 @@ public class OutboxEvent {
     @Column(nullable = false)
     public String topic;
 
-    @Column(name = "message_key", nullable = false)
+    /** Null only for a parked record that came without a key. */
+    @Column(name = "message_key")
     public String messageKey;
 
     @Column(name = "event_type", nullable = false)
     public String eventType;
 
-    @Column(nullable = false, columnDefinition = "text")
+    /** The record's value; null only for a parked tombstone. */
+    @Column(columnDefinition = "text")
     public String envelope;
+
+    /** The record's complete headers ({@link StoredHeaders}) where they are not the usual ones: parked records. */
+    @Column(columnDefinition = "text")
+    public String headers;
 
     @Column(name = "request_id")
     public String requestId;

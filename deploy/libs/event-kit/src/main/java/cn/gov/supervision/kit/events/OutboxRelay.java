@@ -166,10 +166,14 @@ public class OutboxRelay {
         for (OutboxEvent event : batch) {
             ProducerRecord<String, String> record =
                     new ProducerRecord<>(event.topic, event.messageKey, event.envelope);
-            record.headers().add("eventId", event.eventId.toString().getBytes(StandardCharsets.UTF_8));
-            record.headers().add("eventType", event.eventType.getBytes(StandardCharsets.UTF_8));
-            if (event.requestId != null) {
-                record.headers().add("X-Request-Id", event.requestId.getBytes(StandardCharsets.UTF_8));
+            if (event.headers != null) {
+                StoredHeaders.fromJson(event.headers).forEach(record.headers()::add);
+            } else {
+                record.headers().add("eventId", event.eventId.toString().getBytes(StandardCharsets.UTF_8));
+                record.headers().add("eventType", event.eventType.getBytes(StandardCharsets.UTF_8));
+                if (event.requestId != null) {
+                    record.headers().add("X-Request-Id", event.requestId.getBytes(StandardCharsets.UTF_8));
+                }
             }
             acks.add(sender.send(record));
         }
@@ -201,8 +205,7 @@ public class OutboxRelay {
 
     private KafkaProducer<String, String> producer() {
         if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            Properties props = kafka.clientProperties();
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import cn.gov.supervision.kit.web.RequestIds;
 
 import java.time.OffsetDateTime;
+import java.util.UUID;
 
 /**
  * Records an event in the caller's transaction. Requiring a running transaction is the point: the event exists
@@ -39,6 +40,26 @@ public class OutboxWriter {
             throw new IllegalStateException("event envelope is not serializable", e);
         }
         event.requestId = RequestIds.current();
+        event.createdAt = OffsetDateTime.now();
+        entityManager.persist(event);
+        relay.wakeUpAfterCommit();
+        return event;
+    }
+
+    /**
+     * Records a record to send as it is, with its own key, value and headers: a parked record on its way to the
+     * dead-letter topic. {@code id} identifies the row; the record keeps the headers given, not an eventId of ours.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxEvent appendRecord(UUID id, String topic, String eventType, String key, String value,
+                                    String storedHeaders) {
+        OutboxEvent event = new OutboxEvent();
+        event.eventId = id;
+        event.topic = topic;
+        event.messageKey = key;
+        event.eventType = eventType;
+        event.envelope = value;
+        event.headers = storedHeaders;
         event.createdAt = OffsetDateTime.now();
         entityManager.persist(event);
         relay.wakeUpAfterCommit();
