@@ -48,8 +48,13 @@ public class Delivery {
     @Column(name = "claimed_until")
     public OffsetDateTime claimedUntil;
 
+    /** The raw error of the last failed attempt (for administrators: it may name addresses and ports). */
     @Column(name = "last_error", columnDefinition = "text")
     public String lastError;
+
+    /** The same failure in terms that map nothing of the network, for whoever else manages webhooks. */
+    @Column(name = "last_error_summary", columnDefinition = "text")
+    public String lastErrorSummary;
 
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;

@@ -129,21 +129,29 @@ public class DeliveryWorker {
         Delivery delivery = QuarkusTransaction.requiringNew().call(() -> deliveries.findById(deliveryId));
         Digest digest = QuarkusTransaction.requiringNew().call(() -> digests.findById(delivery.digestId));
         String error = null;
+        String summary = null;
         try {
             if (Delivery.EMAIL.equals(delivery.channel)) {
                 email.send(digest, delivery);
             } else {
                 webhook.send(digest, delivery);
             }
+        } catch (DeliveryFailure e) {
+            error = e.getMessage();
+            summary = e.summary();
         } catch (RuntimeException e) {
             error = e.getMessage() == null ? e.toString() : e.getMessage();
+            summary = "delivery failed";
+        }
+        if (error != null) {
             LOG.warnf("Delivery %s (%s) failed on attempt %d: %s", deliveryId, delivery.channel, delivery.attempts, error);
         }
         String failure = error;
-        QuarkusTransaction.requiringNew().run(() -> record(deliveryId, failure));
+        String failureSummary = summary;
+        QuarkusTransaction.requiringNew().run(() -> record(deliveryId, failure, failureSummary));
     }
 
-    private void record(UUID deliveryId, String error) {
+    private void record(UUID deliveryId, String error, String summary) {
         Delivery delivery = deliveries.findById(deliveryId);
         OffsetDateTime now = OffsetDateTime.now();
         DeliveryAttempt attempt = new DeliveryAttempt();
@@ -163,6 +171,7 @@ public class DeliveryWorker {
             delivery.status = Delivery.SENT;
             delivery.sentAt = now;
             delivery.lastError = null;
+            delivery.lastErrorSummary = null;
             Digest digest = digests.findById(delivery.digestId);
             payload.put("unitId", digest.unitId.toString());
             payload.put("date", digest.day.toString());
@@ -171,6 +180,7 @@ public class DeliveryWorker {
             return;
         }
         delivery.lastError = error;
+        delivery.lastErrorSummary = summary;
         boolean givenUp = delivery.attempts >= config.delivery().maxAttempts();
         delivery.status = givenUp ? Delivery.FAILED : Delivery.PENDING;
         delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
