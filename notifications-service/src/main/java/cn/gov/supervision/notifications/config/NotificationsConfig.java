@@ -61,7 +61,11 @@ public interface NotificationsConfig {
         @WithDefault("2s")
         Duration pollInterval();
 
-        /** How long a claimed delivery belongs to its worker; after that another instance may take it over. */
+        /**
+         * How long a claimed delivery belongs to its worker; after that another instance may take it over. Renewed
+         * just before each send, so it must outlast one send: at least twice {@link #webhookTimeout()} (checked at
+         * startup).
+         */
         @WithDefault("2m")
         Duration lease();
 

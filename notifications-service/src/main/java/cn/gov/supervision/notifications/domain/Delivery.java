@@ -48,6 +48,10 @@ public class Delivery {
     @Column(name = "claimed_until")
     public OffsetDateTime claimedUntil;
 
+    /** Set by each claim: a worker whose lease was taken over finds another token here and leaves the row alone. */
+    @Column(name = "claim_token")
+    public UUID claimToken;
+
     /** The raw error of the last failed attempt (for administrators: it may name addresses and ports). */
     @Column(name = "last_error", columnDefinition = "text")
     public String lastError;

@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * A digest POSTed as JSON to a registered webhook, signed under the webhook's secret with
  * {@code X-Signature: t=<unix seconds>,sha256=<hex HMAC-SHA256 of "<t>.<X-Delivery-Id>.<body>">}: the time lets a
  * receiver refuse a captured delivery replayed later, the delivery id one replayed under another id (receivers
- * deduplicate by it). Anything but a 2xx answer is a failure to retry;
+ * deduplicate by it, and find it again in {@code Idempotency-Key}). Anything but a 2xx answer is a failure to retry;
  * redirects are not followed (they would lead past the address check).
  * <p>
  * The URL is checked by {@link WebhookTargets} before every send, and the connection goes to exactly the address
@@ -100,7 +100,8 @@ public class WebhookDigestSender {
                 .putHeader("Content-Type", "application/json; charset=UTF-8")
                 .putHeader("X-Signature", signature(secrets.open(webhook.secret), Instant.now(), delivery.id, body))
                 .putHeader("X-Digest-Id", digest.id.toString())
-                .putHeader("X-Delivery-Id", delivery.id.toString());
+                .putHeader("X-Delivery-Id", delivery.id.toString())
+                .putHeader("Idempotency-Key", delivery.id.toString());
         int status = post(options, body, target);
         if (status / 100 == 3) {
             String answer = "webhook answered " + status + " (redirects are not followed)";
@@ -112,7 +113,8 @@ public class WebhookDigestSender {
     }
 
     /**
-     * The answer's status, within {@link NotificationsConfig.Delivery#webhookTimeout()} all told.
+     * The answer's status, within {@link NotificationsConfig.Delivery#webhookTimeout()} all told: a send never
+     * outlasts the lease it was renewed under (see {@link DeliveryWorker}).
      */
     private int post(RequestOptions options, byte[] body, WebhookTargets.Target target) {
         AtomicReference<HttpClientRequest> started = new AtomicReference<>();
