@@ -73,7 +73,8 @@ class ChannelsAndFeedTest {
         server.start();
         String webhookId = null;
         try (TopicProbe probe = TopicProbe.fromNow(bootstrapServers, "notifications.events")) {
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+            // a name the tests' resolver points at the receiver on loopback (see TestHostResolver)
+            String url = "http://" + TestHostResolver.RECEIVER + ":" + server.getAddress().getPort() + "/hook";
             webhookId = given().contentType("application/json")
                     .body(Map.of("url", url, "unitId", CZJ.toString(), "secret", SECRET))
                     .when().post("/api/v1/notifications/webhooks")

@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
  * the Huzhou 2022 plan is imported into the real tasks-service, and this service has consumed all of it. The neighbours
  * check tokens as this service does, so the fixture calls them as an administrator, whoever the test acts as.
  */
-final class HuzhouPlanFixture {
+public final class HuzhouPlanFixture {
 
     private static final Map<UUID, String> CODES = new TreeMap<>();
     private static String tasksUrl;
@@ -30,7 +30,7 @@ final class HuzhouPlanFixture {
     }
 
     /** Returns tasks-service's address. */
-    static synchronized String ensureImported() throws Exception {
+    public static synchronized String ensureImported() throws Exception {
         if (tasksUrl != null) {
             return tasksUrl;
         }
@@ -64,11 +64,11 @@ final class HuzhouPlanFixture {
         return tasksUrl;
     }
 
-    static String code(UUID unit) {
+    public static String code(UUID unit) {
         return CODES.get(unit);
     }
 
-    static long count(String sql) throws Exception {
+    public static long count(String sql) throws Exception {
         return PostgresTestResource.count(
                 ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class), sql);
     }

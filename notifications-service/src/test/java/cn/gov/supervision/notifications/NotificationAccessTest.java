@@ -180,7 +180,8 @@ class NotificationAccessTest {
         String webhookId = null;
         try {
             webhookId = given().contentType("application/json")
-                    .body(Map.of("url", "http://127.0.0.1:" + server.getAddress().getPort() + "/hook?access_token="
+                    .body(Map.of("url", "http://" + TestHostResolver.RECEIVER + ":" + server.getAddress().getPort()
+                            + "/hook?access_token="
                             + accessToken, "secret", "a-webhook-secret-of-32-characters"))
                     .when().post("/api/v1/notifications/webhooks").then().statusCode(201).extract().path("id");
             int created = given().contentType("application/json").body(Map.of("date", WEBHOOK_DAY))
@@ -202,7 +203,8 @@ class NotificationAccessTest {
                     .body("deliveries.channel", not(hasItem("WEBHOOK"))).extract().asString();
             String unitsList = as(TestTokens.unit(unit)).when().get("/api/v1/notifications").then().statusCode(200)
                     .extract().asString();
-            assertThat(asUnit + unitsList).doesNotContain(accessToken).doesNotContain("127.0.0.1");
+            assertThat(asUnit + unitsList).doesNotContain(accessToken).doesNotContain(TestHostResolver.RECEIVER)
+                    .doesNotContain("127.0.0.1");
 
             // a reader who may not manage webhooks sees that one was tried and how it went, not where nor the error
             String asViewer = as(TestTokens.viewer()).when().get(path).then().statusCode(200)
@@ -210,7 +212,8 @@ class NotificationAccessTest {
                     .body("deliveries.find { it.channel == 'WEBHOOK' }.target", nullValue())
                     .body("deliveries.find { it.channel == 'WEBHOOK' }.lastError", nullValue())
                     .extract().asString();
-            assertThat(asViewer).doesNotContain(accessToken).doesNotContain("127.0.0.1");
+            assertThat(asViewer).doesNotContain(accessToken).doesNotContain(TestHostResolver.RECEIVER)
+                    .doesNotContain("127.0.0.1");
         } finally {
             failing.set(false);
             if (webhookId != null) {

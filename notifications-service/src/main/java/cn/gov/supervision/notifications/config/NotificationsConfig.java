@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @ConfigMapping(prefix = "notifications")
@@ -50,6 +51,8 @@ public interface NotificationsConfig {
 
     Delivery delivery();
 
+    Webhooks webhooks();
+
     interface DailyRun {
 
         /** When the day's job runs, in {@link #timeZone()}; read by DailyRunScheduler. */
@@ -65,7 +68,11 @@ public interface NotificationsConfig {
         @WithDefault("2s")
         Duration pollInterval();
 
-        /** How long a claimed delivery belongs to its worker; after that another instance may take it over. */
+        /**
+         * How long a claimed delivery belongs to its worker; after that another instance may take it over. Renewed
+         * just before each send, so it must outlast one send: at least twice {@link #webhookTimeout()} (checked at
+         * startup).
+         */
         @WithDefault("2m")
         Duration lease();
 
@@ -81,5 +88,21 @@ public interface NotificationsConfig {
 
         @WithDefault("10s")
         Duration webhookTimeout();
+    }
+
+    /** Where webhooks may point (see the README, "Webhook targets"). */
+    interface Webhooks {
+
+        /**
+         * Host names (exact, case-insensitive) that may be sent plain {@code http}: every other webhook needs https.
+         * Their addresses must still be public.
+         */
+        Optional<Set<String>> httpHosts();
+
+        /**
+         * Test only: host names that may resolve to a loopback address, so that tests can deliver to a receiver on
+         * this machine. The service refuses to start with it outside test mode: loopback is otherwise refused.
+         */
+        Optional<Set<String>> testLoopbackHosts();
     }
 }

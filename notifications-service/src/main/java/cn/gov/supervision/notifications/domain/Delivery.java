@@ -48,8 +48,17 @@ public class Delivery {
     @Column(name = "claimed_until")
     public OffsetDateTime claimedUntil;
 
+    /** Set by each claim: a worker whose lease was taken over finds another token here and leaves the row alone. */
+    @Column(name = "claim_token")
+    public UUID claimToken;
+
+    /** The raw error of the last failed attempt (for administrators: it may name addresses and ports). */
     @Column(name = "last_error", columnDefinition = "text")
     public String lastError;
+
+    /** The same failure in terms that map nothing of the network, for whoever else manages webhooks. */
+    @Column(name = "last_error_summary", columnDefinition = "text")
+    public String lastErrorSummary;
 
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;

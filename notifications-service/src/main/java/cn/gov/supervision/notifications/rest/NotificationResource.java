@@ -193,7 +193,8 @@ public class NotificationResource {
             summary = "Register a webhook for a unit's digests (or every unit's when unitId is null)")
     @APIResponse(responseCode = "201", description = "Registered", headers = @Header(name = "Location", ref = "Location"),
             content = @Content(schema = @Schema(implementation = WebhookView.class)))
-    @APIResponse(responseCode = "422", description = "The unit is not known")
+    @APIResponse(responseCode = "422",
+            description = "The unit is not known, or the URL may not be used (webhook-target-refused: https only, and only to public addresses)")
     public Response registerWebhook(@NotNull @Valid WebhookRequest request, @Context UriInfo uriInfo) {
         WebhookView webhook = webhooks.register(request);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(webhook.id().toString()).build())

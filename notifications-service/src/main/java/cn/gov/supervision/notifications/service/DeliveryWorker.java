@@ -13,14 +13,17 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -28,12 +31,18 @@ import java.util.concurrent.TimeUnit;
  * Sends stored deliveries. A worker claims due rows with FOR UPDATE SKIP LOCKED and a lease, so instances running at
  * once never take the same delivery; one whose worker died is taken over when its lease ends. A failed send is
  * retried with exponential backoff, every attempt is recorded, and a delivery that keeps failing is given up.
+ * <p>
+ * A batch can take longer than a lease (twenty slow webhooks), so a lease is renewed just before each send, for that
+ * one delivery, under the token of the claim: a row another worker took over after its lease ran out carries another
+ * token, so it is neither sent nor recorded a second time. The lease must outlast one send (checked at startup).
+ * Each channel has its own worker, so that slow webhooks never hold up the mail.
  */
 @ApplicationScoped
 public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
     private static final int BATCH = 20;
+    private static final List<String> CHANNELS = List.of(Delivery.EMAIL, Delivery.WEBHOOK);
 
     private final EntityManager entityManager;
     private final DeliveryRepository deliveries;
@@ -42,9 +51,10 @@ public class DeliveryWorker {
     private final WebhookDigestSender webhook;
     private final NotificationEvents events;
     private final NotificationsConfig config;
-    private final Semaphore wakeUp = new Semaphore(0);
+    private final Map<String, Semaphore> wakeUps = Map.of(Delivery.EMAIL, new Semaphore(0),
+            Delivery.WEBHOOK, new Semaphore(0));
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile boolean running;
-    private Thread thread;
 
     public DeliveryWorker(EntityManager entityManager, DeliveryRepository deliveries, DigestRepository digests,
                           EmailDigestSender email, WebhookDigestSender webhook, NotificationEvents events,
@@ -59,36 +69,47 @@ public class DeliveryWorker {
     }
 
     void start(@Observes StartupEvent startup) {
+        Duration lease = config.delivery().lease();
+        Duration longestSend = config.delivery().webhookTimeout().multipliedBy(2);
+        if (lease.compareTo(longestSend) < 0) {
+            throw new IllegalStateException("notifications.delivery.lease (" + lease + ") must be at least twice "
+                    + "notifications.delivery.webhook-timeout (" + config.delivery().webhookTimeout() + "): a send "
+                    + "must end within the lease renewed for it, or another instance may send it again");
+        }
         if (!config.delivery().enabled()) {
             return;
         }
         running = true;
-        thread = new Thread(this::loop, "digest-delivery");
-        thread.setDaemon(true);
-        thread.start();
+        for (String channel : CHANNELS) {
+            Thread thread = new Thread(() -> loop(channel), "digest-delivery-" + channel.toLowerCase(Locale.ROOT));
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
-        }
+        threads.forEach(Thread::interrupt);
     }
 
     public void wakeUp() {
-        if (wakeUp.availablePermits() == 0) {
-            wakeUp.release();
+        for (Semaphore wakeUp : wakeUps.values()) {
+            if (wakeUp.availablePermits() == 0) {
+                wakeUp.release();
+            }
         }
     }
 
-    private void loop() {
+    private void loop(String channel) {
+        Semaphore wakeUp = wakeUps.get(channel);
         while (running) {
             try {
-                while (running && deliverDue() > 0) {
+                while (running && deliverDue(channel) > 0) {
                     // keep going while there is work
                 }
             } catch (RuntimeException e) {
-                LOG.warn("Delivery round failed; retrying at the next poll", e);
+                LOG.warnf(e, "Delivery round (%s) failed; retrying at the next poll", channel);
             }
             try {
                 wakeUp.tryAcquire(config.delivery().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -99,52 +120,92 @@ public class DeliveryWorker {
         }
     }
 
-    /** Claims and sends one batch; returns how many deliveries it handled. */
+    /** Claims and sends one batch of every channel; returns how many deliveries it handled. */
     int deliverDue() {
-        List<UUID> claimed = QuarkusTransaction.requiringNew().call(this::claim);
+        return CHANNELS.stream().mapToInt(this::deliverDue).sum();
+    }
+
+    /** Claims and sends one batch of {@code channel}; returns how many deliveries it claimed. */
+    int deliverDue(String channel) {
+        UUID claimToken = UUID.randomUUID();
+        List<UUID> claimed = QuarkusTransaction.requiringNew().call(() -> claim(channel, claimToken));
         for (UUID id : claimed) {
-            deliver(id);
+            if (QuarkusTransaction.requiringNew().call(() -> renewLease(id, claimToken))) {
+                deliver(id, claimToken);
+            } else {
+                LOG.debugf("Delivery %s was taken over after its lease ran out; leaving it to its new worker", id);
+            }
         }
         return claimed.size();
     }
 
     @SuppressWarnings("unchecked")
-    private List<UUID> claim() {
+    private List<UUID> claim(String channel, UUID claimToken) {
         return entityManager.createNativeQuery("""
-                        UPDATE delivery SET status = 'SENDING', attempts = attempts + 1,
+                        UPDATE delivery SET status = 'SENDING', attempts = attempts + 1, claim_token = :token,
                                claimed_until = now() + make_interval(secs => :lease)
                         WHERE id IN (SELECT id FROM delivery
-                                     WHERE (status = 'PENDING' AND next_attempt_at <= now())
-                                        OR (status = 'SENDING' AND claimed_until < now())
+                                     WHERE channel = :channel
+                                       AND ((status = 'PENDING' AND next_attempt_at <= now())
+                                            OR (status = 'SENDING' AND claimed_until < now()))
                                      ORDER BY next_attempt_at
                                      LIMIT :batch
                                      FOR UPDATE SKIP LOCKED)
                         RETURNING id""")
+                .setParameter("token", claimToken)
                 .setParameter("lease", (double) config.delivery().lease().toSeconds())
+                .setParameter("channel", channel)
                 .setParameter("batch", BATCH)
                 .getResultList();
     }
 
-    private void deliver(UUID deliveryId) {
+    /**
+     * A full lease for the send about to start, if the row is still this claim's: one whose lease ran out while
+     * earlier sends of the batch went on may have been claimed by another worker since.
+     */
+    private boolean renewLease(UUID deliveryId, UUID claimToken) {
+        return entityManager.createNativeQuery("""
+                        UPDATE delivery SET claimed_until = now() + make_interval(secs => :lease)
+                        WHERE id = :id AND status = 'SENDING' AND claim_token = :token""")
+                .setParameter("lease", (double) config.delivery().lease().toSeconds())
+                .setParameter("id", deliveryId)
+                .setParameter("token", claimToken)
+                .executeUpdate() == 1;
+    }
+
+    private void deliver(UUID deliveryId, UUID claimToken) {
         Delivery delivery = QuarkusTransaction.requiringNew().call(() -> deliveries.findById(deliveryId));
         Digest digest = QuarkusTransaction.requiringNew().call(() -> digests.findById(delivery.digestId));
         String error = null;
+        String summary = null;
         try {
             if (Delivery.EMAIL.equals(delivery.channel)) {
                 email.send(digest, delivery);
             } else {
                 webhook.send(digest, delivery);
             }
+        } catch (DeliveryFailure e) {
+            error = e.getMessage();
+            summary = e.summary();
         } catch (RuntimeException e) {
             error = e.getMessage() == null ? e.toString() : e.getMessage();
+            summary = "delivery failed";
+        }
+        if (error != null) {
             LOG.warnf("Delivery %s (%s) failed on attempt %d: %s", deliveryId, delivery.channel, delivery.attempts, error);
         }
         String failure = error;
-        QuarkusTransaction.requiringNew().run(() -> record(deliveryId, failure));
+        String failureSummary = summary;
+        QuarkusTransaction.requiringNew().run(() -> record(deliveryId, claimToken, failure, failureSummary));
     }
 
-    private void record(UUID deliveryId, String error) {
-        Delivery delivery = deliveries.findById(deliveryId);
+    private void record(UUID deliveryId, UUID claimToken, String error, String summary) {
+        Delivery delivery = entityManager.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
+        if (!claimToken.equals(delivery.claimToken)) {
+            // the send outlasted its lease after all and another worker owns the row now: its outcome counts
+            LOG.warnf("Delivery %s was taken over while being sent; its outcome here is not recorded", deliveryId);
+            return;
+        }
         OffsetDateTime now = OffsetDateTime.now();
         DeliveryAttempt attempt = new DeliveryAttempt();
         attempt.id = UUID.randomUUID();
@@ -159,10 +220,12 @@ public class DeliveryWorker {
         payload.put("target", delivery.target);
         payload.put("attempts", delivery.attempts);
         delivery.claimedUntil = null;
+        delivery.claimToken = null;
         if (error == null) {
             delivery.status = Delivery.SENT;
             delivery.sentAt = now;
             delivery.lastError = null;
+            delivery.lastErrorSummary = null;
             Digest digest = digests.findById(delivery.digestId);
             payload.put("unitId", digest.unitId.toString());
             payload.put("date", digest.day.toString());
@@ -171,6 +234,7 @@ public class DeliveryWorker {
             return;
         }
         delivery.lastError = error;
+        delivery.lastErrorSummary = summary;
         boolean givenUp = delivery.attempts >= config.delivery().maxAttempts();
         delivery.status = givenUp ? Delivery.FAILED : Delivery.PENDING;
         delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));

@@ -4,6 +4,7 @@ import cn.gov.supervision.kit.problem.ProblemException;
 import cn.gov.supervision.kit.security.Caller;
 import cn.gov.supervision.kit.security.Permissions;
 import cn.gov.supervision.kit.security.LinkSignatures.LinkCheck;
+import cn.gov.supervision.kit.security.Roles;
 import cn.gov.supervision.kit.web.PageView;
 import cn.gov.supervision.notifications.api.DigestItem;
 import cn.gov.supervision.notifications.api.NotificationView;
@@ -174,15 +175,17 @@ public class NotificationFeed {
 
     /**
      * A unit's caller sees only the deliveries that concern its unit; webhook URLs (which often carry the receiving
-     * system's access token) and webhook errors (which map the network) only whoever may manage webhooks.
+     * system's access token) and webhook errors only whoever may manage webhooks, and the raw errors (which could map
+     * the network) only administrators.
      */
     private NotificationView view(Digest digest) {
         UnitInfo unit = units.findById(digest.unitId);
         List<Delivery> shown = caller.confinedUnit().isPresent()
                 ? deliveries.ofDigestForItsUnit(digest.id) : deliveries.ofDigest(digest.id);
         boolean managesWebhooks = caller.has(Permissions.NOTIFICATIONS_WRITE);
+        boolean administrator = caller.has(Roles.ADMIN);
         List<NotificationView.DeliveryView> channels = shown.stream()
-                .map(d -> NotificationView.DeliveryView.of(d, managesWebhooks)).toList();
+                .map(d -> NotificationView.DeliveryView.of(d, managesWebhooks, administrator)).toList();
         return new NotificationView(digest.id, digest.unitId, unit == null ? null : unit.name, digest.day, digest.kind,
                 digest.itemCount, messages.items(digest), messages.recipients(digest), digest.createdAt,
                 digest.acknowledgedAt, channels);

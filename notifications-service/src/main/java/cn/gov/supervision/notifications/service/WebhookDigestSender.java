@@ -11,23 +11,39 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A digest POSTed as JSON to a registered webhook, signed under the webhook's secret with
  * {@code X-Signature: t=<unix seconds>,sha256=<hex HMAC-SHA256 of "<t>.<X-Delivery-Id>.<body>">}: the time lets a
  * receiver refuse a captured delivery replayed later, the delivery id one replayed under another id (receivers
- * deduplicate by it). Anything but a 2xx answer is a failure to retry.
+ * deduplicate by it, and find it again in {@code Idempotency-Key}). Anything but a 2xx answer is a failure to retry;
+ * redirects are not followed (they would lead past the address check).
+ * <p>
+ * The URL is checked by {@link WebhookTargets} before every send, and the connection goes to exactly the address
+ * checked ({@link RequestOptions#setServer}), while the URL's host name is still what the Host header, SNI and the
+ * certificate check use. Java's own HTTP client cannot do that: it resolves the name again by itself.
  */
 @ApplicationScoped
 public class WebhookDigestSender {
@@ -36,19 +52,26 @@ public class WebhookDigestSender {
     private final DigestMessages messages;
     private final AckLinks ackLinks;
     private final ObjectMapper objectMapper;
-    private final NotificationsConfig config;
     private final WebhookSecrets secrets;
+    private final WebhookTargets targets;
+    private final Duration timeout;
     private final HttpClient client;
 
     public WebhookDigestSender(WebhookRepository webhooks, DigestMessages messages, AckLinks ackLinks,
-                               ObjectMapper objectMapper, NotificationsConfig config, WebhookSecrets secrets) {
+                               ObjectMapper objectMapper, NotificationsConfig config, WebhookSecrets secrets,
+                               WebhookTargets targets, Vertx vertx) {
         this.webhooks = webhooks;
+        this.targets = targets;
         this.secrets = secrets;
         this.messages = messages;
         this.ackLinks = ackLinks;
         this.objectMapper = objectMapper;
-        this.config = config;
-        this.client = HttpClient.newBuilder().connectTimeout(config.delivery().webhookTimeout()).build();
+        this.timeout = config.delivery().webhookTimeout();
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) timeout.toMillis())
+                // the certificate must name the URL's host (sent as SNI), whatever address was connected to
+                .setVerifyHost(true)
+                .setForceSni(true));
     }
 
     public void send(Digest digest, Delivery delivery) {
@@ -56,25 +79,71 @@ public class WebhookDigestSender {
         if (webhook == null || !webhook.active) {
             throw new IllegalStateException("webhook " + delivery.webhookId + " was removed");
         }
-        byte[] body = body(digest);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url))
-                .timeout(config.delivery().webhookTimeout())
-                .header("Content-Type", "application/json; charset=UTF-8")
-                .header("X-Signature", signature(secrets.open(webhook.secret), Instant.now(), delivery.id, body))
-                .header("X-Digest-Id", digest.id.toString())
-                .header("X-Delivery-Id", delivery.id.toString())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+        WebhookTargets.Target target;
         try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("webhook answered " + response.statusCode());
+            target = targets.check(webhook.url);
+        } catch (WebhookTargets.RefusedTarget e) {
+            throw new DeliveryFailure("webhook address refused: " + e.getMessage(),
+                    "webhook address refused: " + e.detail(), null);
+        }
+        byte[] body = body(digest);
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setSsl(target.https())
+                .setHost(target.host())
+                .setPort(target.port())
+                .setURI(target.pathAndQuery())
+                .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(target.address(), target.port())))
+                .setFollowRedirects(false)
+                .setConnectTimeout(timeout.toMillis())
+                .setIdleTimeout(timeout.toMillis())
+                .putHeader("Content-Type", "application/json; charset=UTF-8")
+                .putHeader("X-Signature", signature(secrets.open(webhook.secret), Instant.now(), delivery.id, body))
+                .putHeader("X-Digest-Id", digest.id.toString())
+                .putHeader("X-Delivery-Id", delivery.id.toString())
+                .putHeader("Idempotency-Key", delivery.id.toString());
+        int status = post(options, body, target);
+        if (status / 100 == 3) {
+            String answer = "webhook answered " + status + " (redirects are not followed)";
+            throw new DeliveryFailure(answer, answer, null);
+        }
+        if (status / 100 != 2) {
+            throw new DeliveryFailure("webhook answered " + status, "webhook answered " + status, null);
+        }
+    }
+
+    /**
+     * The answer's status, within {@link NotificationsConfig.Delivery#webhookTimeout()} all told: a send never
+     * outlasts the lease it was renewed under (see {@link DeliveryWorker}).
+     */
+    private int post(RequestOptions options, byte[] body, WebhookTargets.Target target) {
+        AtomicReference<HttpClientRequest> started = new AtomicReference<>();
+        Future<Integer> status = client.request(options)
+                .compose(request -> {
+                    started.set(request);
+                    return request.send(Buffer.buffer(body));
+                })
+                .compose(response -> {
+                    response.handler(ignored -> { }); // the answer's body is not read, only drained
+                    return response.end().map(ended -> response.statusCode());
+                });
+        String where = target.address().getHostAddress() + ":" + target.port();
+        try {
+            return status.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            HttpClientRequest request = started.get();
+            if (request != null) {
+                request.reset();
             }
-        } catch (IOException e) {
-            throw new IllegalStateException("webhook unreachable: " + e.getMessage(), e);
+            throw new DeliveryFailure("webhook did not answer in time",
+                    "webhook at " + where + " did not answer within " + timeout, e);
+        } catch (ExecutionException e) {
+            // the raw cause says whether a port is open: for administrators only
+            throw new DeliveryFailure("webhook unreachable", "webhook unreachable at " + where + ": " + e.getCause(),
+                    e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new DeliveryFailure("interrupted", "interrupted", e);
         }
     }
 

@@ -20,11 +20,14 @@ public class WebhookService {
     private final WebhookRepository webhooks;
     private final UnitInfoRepository units;
     private final WebhookSecrets secrets;
+    private final WebhookTargets targets;
 
-    public WebhookService(WebhookRepository webhooks, UnitInfoRepository units, WebhookSecrets secrets) {
+    public WebhookService(WebhookRepository webhooks, UnitInfoRepository units, WebhookSecrets secrets,
+                          WebhookTargets targets) {
         this.webhooks = webhooks;
         this.units = units;
         this.secrets = secrets;
+        this.targets = targets;
     }
 
     @Transactional
@@ -32,11 +35,18 @@ public class WebhookService {
         if (request.unitId() != null && units.findById(request.unitId()) == null) {
             throw ProblemException.unprocessable("unknown-unit", "Unit " + request.unitId() + " is not known");
         }
+        String sealedSecret = secrets.seal(request.secret());
+        try {
+            // checked again before every delivery: the name may point elsewhere by then
+            targets.check(request.url());
+        } catch (WebhookTargets.RefusedTarget e) {
+            throw ProblemException.unprocessable("webhook-target-refused", e.getMessage());
+        }
         Webhook webhook = new Webhook();
         webhook.id = UUID.randomUUID();
         webhook.url = request.url();
         webhook.unitId = request.unitId();
-        webhook.secret = secrets.seal(request.secret());
+        webhook.secret = sealedSecret;
         webhook.createdAt = OffsetDateTime.now();
         webhooks.persist(webhook);
         return view(webhook);
