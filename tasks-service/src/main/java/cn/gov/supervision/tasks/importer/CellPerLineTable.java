@@ -23,7 +23,6 @@ final class CellPerLineTable {
 
     /** Tables have a handful of columns: a header is never looked for further down a run of column names. */
     private static final int MOST_COLUMNS = 20;
-    private static final int LONGEST_SERIAL = 4;
 
     private final DocumentLines lines;
     private final TableLayout layout;
@@ -99,14 +98,14 @@ final class CellPerLineTable {
             while (rowStart < lines.count() && lines.text(rowStart).isBlank()) {
                 rowStart++;
             }
-            if (rowStart >= lines.count() || !isSerial(lines.text(rowStart))) {
+            if (rowStart >= lines.count() || !RowAligner.isSerial(lines.text(rowStart))) {
                 return i;
             }
             List<String> cells = new ArrayList<>();
             cells.add(lines.text(rowStart).strip());
             int next = rowStart + 1;
             while (next < lines.count() && cells.size() < layout.width()
-                    && !isSerial(lines.text(next)) && !endsTable(lines.text(next))) {
+                    && !RowAligner.isSerial(lines.text(next)) && !endsTable(lines.text(next))) {
                 cells.add(lines.text(next).strip());
                 next++;
             }
@@ -128,25 +127,6 @@ final class CellPerLineTable {
             rows.read(source, layout, cells, DocumentLines.number(rowStart), lines.span(rowStart, i - 1));
         }
         return i;
-    }
-
-    /** 1, 12, 3. or 4、: a row's number on its own line. */
-    private static boolean isSerial(String line) {
-        String text = line.strip();
-        int end = text.length();
-        if (end > 0 && ".．、".indexOf(text.charAt(end - 1)) >= 0) {
-            end--;
-        }
-        if (end == 0 || end > LONGEST_SERIAL) {
-            return false;
-        }
-        for (int i = 0; i < end; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean endsTable(String line) {

@@ -1,11 +1,13 @@
 /**
- * Reads a published government work plan (工作要点), as plain text copied from the government site, into tasks for
+ * Reads a published government work plan (工作要点), as text copied from the government site or as the file it was
+ * published as (HTML, .docx, .xlsx, PDF: {@code importer.files} turns each into the same lines), into tasks for
  * supervision, and stores them.
  *
  * <h2>Reading order</h2>
  * <ol>
  * <li><b>Where a document enters.</b> {@code rest.PlanImportResource} ({@code POST /api/v1/plans/import}, a text body
- * or a multipart file) checks that it is UTF-8 text and hands it to {@link cn.gov.supervision.tasks.importer.PlanImporter},
+ * or a multipart file) has {@code importer.files.PublishedDocuments} tell the file's type from its content and turn it
+ * into text lines, and hands them to {@link cn.gov.supervision.tasks.importer.PlanImporter},
  * which runs the steps below and stores the result in one transaction, or only previews it ({@code dryRun}).</li>
  * <li><b>Parsing</b>, pure and without I/O: {@link cn.gov.supervision.tasks.importer.WorkPlanParser} cuts the text into
  * {@link cn.gov.supervision.tasks.importer.DocumentLines}, then
