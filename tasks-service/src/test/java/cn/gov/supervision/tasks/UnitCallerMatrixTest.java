@@ -235,6 +235,11 @@ class UnitCallerMatrixTest {
                 as(c).header("If-Match", "\"999\"").delete("/api/v1/plans/" + planId)));
         rules.put("importPlan", (c, s, soft) -> refused(soft, c, "importPlan", as(c).queryParam("dryRun", true)
                 .contentType("text/plain; charset=UTF-8").body("二、重点任务").post("/api/v1/plans/import")));
+        // parked events are the operators': they name every unit's tasks
+        rules.put("listTasksServiceDeadLetters", (c, s, soft) -> refused(soft, c, "listTasksServiceDeadLetters",
+                as(c).get("/api/v1/dead-letters/tasks-service")));
+        rules.put("replayTasksServiceDeadLetter", (c, s, soft) -> refused(soft, c, "replayTasksServiceDeadLetter",
+                as(c).post("/api/v1/dead-letters/tasks-service/" + UUID.randomUUID() + "/replay")));
         rules.put("createTask", (c, s, soft) -> refused(soft, c, "createTask", as(c).contentType("application/json")
                 .body(Map.of("planId", planId, "code", "M-X", "category", "KEY_TASK", "title", "单位建的任务",
                         "leadUnitIds", List.of(s.unit()), "deadline", Map.of("kind", "ONGOING")))
