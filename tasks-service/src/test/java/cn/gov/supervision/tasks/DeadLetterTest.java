@@ -226,7 +226,10 @@ class DeadLetterTest {
         return headers;
     }
 
-    /** A units.events envelope as units-service writes it (see its schema), with the given member ids. */
+    /**
+     * A units.events envelope as units-service writes it (its schema: the records applied here are later checked
+     * against it by TaskEventsTest), with the given expanded member ids.
+     */
     private static ObjectNode unitEvent(UUID unit, String name, long version, List<String> memberIds) {
         ObjectNode event = JSON.createObjectNode();
         event.put("eventId", UUID.randomUUID().toString());
@@ -238,10 +241,14 @@ class DeadLetterTest {
         payload.put("id", unit.toString());
         payload.put("code", "dlq-" + unit.toString().substring(0, 8));
         payload.put("name", name);
-        payload.put("kind", "DEPARTMENT");
+        payload.putArray("aliases");
+        payload.put("kind", "CITY_DEPARTMENT");
+        payload.putArray("memberIds");
+        memberIds.forEach(payload.putArray("expandedMemberIds")::add);
+        payload.putArray("contacts");
         payload.put("active", true);
         payload.put("version", version);
-        memberIds.forEach(payload.putArray("expandedMemberIds")::add);
+        payload.put("linkVersion", 1);
         return event;
     }
 

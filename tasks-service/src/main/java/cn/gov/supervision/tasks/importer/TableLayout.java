@@ -37,6 +37,16 @@ record TableLayout(List<Column> columns) {
         return index < 0 || index >= cells.size() ? "" : cells.get(index);
     }
 
+    /** A row's first non-blank cell among the columns of this kind: where 工作任务 groups rows, it names the task. */
+    String firstFilledCell(List<String> cells, Column column) {
+        for (int i = 0; i < Math.min(columns.size(), cells.size()); i++) {
+            if (columns.get(i) == column && !cells.get(i).isBlank()) {
+                return cells.get(i);
+            }
+        }
+        return "";
+    }
+
     /**
      * A row's last non-blank cell among the columns of this kind: where 工作任务 groups rows and 具体要求 states each
      * task, the task is the latter.

@@ -35,6 +35,8 @@ final class TableRowInterpreter {
         }
         String name = layout.cell(cells, Column.NAME);
         String task = layout.lastFilledCell(cells, Column.TASK);
+        // 工作任务 | 具体要求: the first of several task columns names the task, the last says what is to be done
+        String heading = layout.firstFilledCell(cells, Column.TASK);
         if (name.isBlank() && task.isBlank()) {
             diagnostics.error(line, "MISSING_CELL", "a row of " + source.section() + " has no task text; skipped",
                     original);
@@ -62,7 +64,7 @@ final class TableRowInterpreter {
         cos.addAll(coCell.cos());
         cos.removeAll(leads);
         tasks.add(new ParsedTask(tasks.nextCode(source.codePrefix()), source.category(layout), source.section(),
-                TextForms.readable(name.isBlank() ? task : name), TextForms.readable(task.isBlank() ? name : task),
+                TextForms.readable(name.isBlank() ? heading : name), TextForms.readable(task.isBlank() ? name : task),
                 leads, new ArrayList<>(cos), deadline(layout, cells, line), original, line));
     }
 
