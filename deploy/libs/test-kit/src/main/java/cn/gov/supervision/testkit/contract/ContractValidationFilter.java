@@ -2,6 +2,7 @@ package cn.gov.supervision.testkit.contract;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.RestAssuredRequest;
 import com.atlassian.oai.validator.restassured.RestAssuredResponse;
@@ -13,7 +14,10 @@ import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -66,7 +70,7 @@ public final class ContractValidationFilter implements OrderedFilter {
             return response;
         }
         OpenApiInteractionValidator validator = validator();
-        Request request = RestAssuredRequest.of(requestSpec);
+        Request request = withFormBody(RestAssuredRequest.of(requestSpec), requestSpec);
         ValidationReport requestReport = validator.validateRequest(request);
         int status = response.statusCode();
         if (requestReport.getMessages().stream().anyMatch(m -> m.getKey().equals("validation.request.path.missing")
@@ -101,6 +105,27 @@ public final class ContractValidationFilter implements OrderedFilter {
                     .collect(Collectors.joining("\n")));
         }
         return response;
+    }
+
+    /**
+     * rest-assured keeps form fields apart from the body, so the validator would see a form POST (the mail link's
+     * 签收 button) as one without a body: the fields are encoded into the body it reads, as the browser sends them.
+     */
+    private static Request withFormBody(Request request, FilterableRequestSpecification requestSpec) {
+        Map<String, String> fields = requestSpec.getFormParams();
+        if (request.getBody().isPresent() || fields.isEmpty()
+                || !String.valueOf(requestSpec.getContentType()).startsWith("application/x-www-form-urlencoded")) {
+            return request;
+        }
+        SimpleRequest.Builder form = new SimpleRequest.Builder(request.getMethod(), request.getPath());
+        request.getHeaders().forEach((name, values) -> form.withHeader(name, List.copyOf(values)));
+        request.getQueryParameters().forEach(name -> form.withQueryParam(name,
+                List.copyOf(request.getQueryParameterValues(name))));
+        form.withBody(fields.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&")));
+        return form.build();
     }
 
     private static boolean appliesTo(FilterableRequestSpecification requestSpec) {
