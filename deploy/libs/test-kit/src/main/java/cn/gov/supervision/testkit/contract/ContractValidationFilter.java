@@ -90,6 +90,12 @@ public final class ContractValidationFilter implements OrderedFilter {
             errors.addAll(requestReport.getMessages());
         }
         errors.removeIf(message -> message.getLevel() != ValidationReport.Level.ERROR);
+        if (!requestSpec.getFormParams().isEmpty()) {
+            // a form's values are strings on the wire; the validator reads "1" as a number and then finds it is not
+            // the string the document rightly declares
+            errors.removeIf(message -> message.getKey().equals("validation.request.body.schema.type")
+                    && message.getMessage().endsWith("(allowed: [\"string\"])"));
+        }
         if (String.valueOf(requestSpec.getContentType()).startsWith("multipart/")) {
             // the validator cannot read a multipart body from rest-assured; the parts are checked by the test itself
             errors.removeIf(message -> message.getKey().equals("validation.request.body.missing"));
@@ -113,7 +119,7 @@ public final class ContractValidationFilter implements OrderedFilter {
      */
     private static Request withFormBody(Request request, FilterableRequestSpecification requestSpec) {
         Map<String, String> fields = requestSpec.getFormParams();
-        if (request.getBody().isPresent() || fields.isEmpty()
+        if (request.getBody().filter(body -> !body.isBlank()).isPresent() || fields.isEmpty()
                 || !String.valueOf(requestSpec.getContentType()).startsWith("application/x-www-form-urlencoded")) {
             return request;
         }
