@@ -47,7 +47,11 @@ log "api-clients: Redocly lint (recommended)"
 generate() {
   local name="$1"; shift
   # skipFormModel=false: the import's multipart form is a model too, which the generators otherwise leave out
-  java -jar "$generator" generate -i "$work/openapi.json" --global-property skipFormModel=false "$@" \
+  # The form models get names of their own: by default they would be <operationId>Request, the very name
+  # typescript-fetch gives an operation's parameter object (importPlan's upload, the mail link's 签收 form).
+  java -jar "$generator" generate -i "$work/openapi.json" --global-property skipFormModel=false \
+    --inline-schema-name-mappings importPlan_request=ImportPlanForm,acknowledgeNotificationByLink_request=AcknowledgementForm \
+    "$@" \
     >"$work/$name-generator.log" 2>&1 \
     || { cat "$work/$name-generator.log"; die "api-clients: generating the $name client failed"; }
   # Two messages are about the generator, not the document: it cannot make examples for non-JSON answers (the
