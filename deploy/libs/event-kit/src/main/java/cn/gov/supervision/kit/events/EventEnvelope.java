@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -28,10 +29,19 @@ public record EventEnvelope(UUID eventId, String type, int schemaVersion, Offset
         node.put("eventId", eventId.toString());
         node.put("type", type);
         node.put("schemaVersion", schemaVersion);
-        node.put("occurredAt", occurredAt.toString());
+        node.put("occurredAt", timestamp(occurredAt));
         node.put(subjectField, subjectId.toString());
         node.set("payload", payload);
         return node;
+    }
+
+    /**
+     * An event's time as RFC 3339 requires it, seconds always written. {@code OffsetDateTime.toString()} leaves them
+     * out on a whole minute ("10:25Z"), which schemas with {@code format: date-time} and many consumers reject: one
+     * event in sixty thousand, truncated to the millisecond, fell on one.
+     */
+    public static String timestamp(OffsetDateTime time) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
     }
 
     /** Reads the envelope fields a consumer needs; the payload stays a tree for the consumer to map. */

@@ -88,6 +88,10 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uriInfo) {
+        if (PersistenceProblemMappers.databaseUnavailable(e)) { // e.g. a commit that lost its connection
+            LOG.warnf("The database is unavailable: %s", e.getMessage());
+            return responses.databaseUnavailable(uriInfo);
+        }
         LOG.error("Unexpected failure while handling " + (uriInfo == null ? "a request" : uriInfo.getRequestUri()), e);
         return responses.unexpected(uriInfo);
     }

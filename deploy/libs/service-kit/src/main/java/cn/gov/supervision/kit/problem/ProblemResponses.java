@@ -28,4 +28,18 @@ public class ProblemResponses {
         return build(500, "internal-error", "Internal Server Error",
                 "An unexpected error occurred; quote the request id when reporting it", List.of(), uriInfo);
     }
+
+    /** Seconds a client should wait before retrying while the database is away: a restart or failover takes that. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    /**
+     * The database cannot be reached, or is shutting down or starting up: a 503 to retry (readiness reports the service
+     * DOWN meanwhile), not a 500. A write whose commit failed this way may or may not have been committed.
+     */
+    public Response databaseUnavailable(UriInfo uriInfo) {
+        return Response.fromResponse(build(503, "database-unavailable", "Service Unavailable",
+                        "The database cannot be reached right now; retry later", List.of(), uriInfo))
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .build();
+    }
 }
