@@ -210,14 +210,6 @@ public interface GatewayConfig {
         int keyCacheMaxSize();
 
         /**
-         * How long a bearer token verified here is remembered, so that a client sending the same token again costs a
-         * map lookup rather than an RSA verification (never beyond the token's own expiry; the services verify every
-         * token themselves regardless). 0 verifies every request.
-         */
-        @WithDefault("60s")
-        Duration bearerCacheTtl();
-
-        /**
          * Unknown, revoked or expired API keys an address may present in a burst before the gateway stops looking
          * keys up for it (429 with Retry-After), so that guessing keys costs the guesser time, not our database.
          */

@@ -52,7 +52,8 @@ public class ClientAddress implements EdgeStage {
     public void handle(RoutingContext context) {
         SocketAddress peer = context.request().remoteAddress();
         MultiMap headers = context.request().headers();
-        InetAddress peerAddress = peer == null ? null : literal(peer.hostAddress());
+        // with no trusted proxies (the usual case) nobody is believed, and the peer's address need not be parsed
+        InetAddress peerAddress = peer == null || trustedProxies.isEmpty() ? null : literal(peer.hostAddress());
         if (peerAddress == null || !trusted(peerAddress)) {
             FORWARDING_HEADERS.forEach(headers::remove);
             context.put(KEY, peer(peer));

@@ -1,6 +1,7 @@
 package cn.gov.supervision.gateway.edge;
 
 import cn.gov.supervision.gateway.problem.GatewayProblem;
+import io.quarkus.arc.ClientProxy;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -20,7 +21,9 @@ public class EdgePipeline {
     void mount(@Observes Router router, Instance<EdgeStage> stages) {
         stages.stream().sorted(Comparator.comparingInt(EdgeStage::order)).forEach(stage -> {
             Route route = stage.path().isEmpty() ? router.route() : router.route(stage.path());
-            route.order(stage.order()).handler(stage);
+            // the bean itself, not its client proxy: the stages are application scoped, and a proxy would look the
+            // bean up in its context on every request
+            route.order(stage.order()).handler(ClientProxy.unwrap(stage));
             LOG.debugf("Edge stage %s at order %d on %s", stage.getClass().getSimpleName(), stage.order(),
                     stage.path().isEmpty() ? "every path" : stage.path());
         });

@@ -2,9 +2,7 @@ package cn.gov.supervision.gateway.proxy;
 
 import cn.gov.supervision.gateway.problem.GatewayProblem;
 import cn.gov.supervision.kit.web.RequestIds;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
@@ -38,12 +36,10 @@ final class ExchangeGuard implements ProxyInterceptor {
 
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-        Context requestContext = Vertx.currentContext();
-        return Future.fromCompletionStage(upstream.circuit().call(() -> context.sendRequest()
+        return upstream.circuit().call(() -> context.sendRequest()
                         .recover(failure -> clientFault(context)
                                 .map(problem -> Future.succeededFuture(problemResponse(context, problem)))
-                                .orElseGet(() -> Future.failedFuture(failure)))
-                        .toCompletionStage()), requestContext)
+                                .orElseGet(() -> Future.failedFuture(failure))))
                 .recover(failure -> {
                     GatewayProblem problem = UpstreamFailure.describe(upstream, failure);
                     if (!UpstreamFailure.circuitOpen(failure)) {

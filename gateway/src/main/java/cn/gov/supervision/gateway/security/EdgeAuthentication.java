@@ -5,6 +5,7 @@ import cn.gov.supervision.gateway.edge.EdgeOrder;
 import cn.gov.supervision.gateway.edge.EdgeStage;
 import cn.gov.supervision.gateway.edge.TokenBuckets;
 import cn.gov.supervision.gateway.problem.GatewayProblem;
+import cn.gov.supervision.kit.security.VerifiedTokens;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Future;
@@ -44,14 +45,15 @@ public class EdgeAuthentication implements EdgeStage {
 
     private final JWTParser parser;
     private final ApiKeyExchange apiKeys;
-    private final VerifiedBearerTokens verifiedTokens;
+    /** The kit's memory, which {@code parser} fills too: asked first, so a known token never leaves the event loop. */
+    private final VerifiedTokens verifiedTokens;
     /** Per address: API keys refused lately. Spent → no more lookups for that address until it refills. */
     private final TokenBuckets refusedKeys;
     private final Vertx vertx;
     /** A key fetched over HTTP (JWKS) may block on its first use or refresh: then verify on a worker thread. */
     private final boolean remoteVerificationKey;
 
-    public EdgeAuthentication(JWTParser parser, ApiKeyExchange apiKeys, VerifiedBearerTokens verifiedTokens, Vertx vertx,
+    public EdgeAuthentication(JWTParser parser, ApiKeyExchange apiKeys, VerifiedTokens verifiedTokens, Vertx vertx,
                               GatewayConfig config,
                               @ConfigProperty(name = "mp.jwt.verify.publickey.location") String keyLocation) {
         this.parser = parser;
@@ -92,10 +94,9 @@ public class EdgeAuthentication implements EdgeStage {
     }
 
     private void verifyBearer(RoutingContext context, String token) {
-        String knownSubject = verifiedTokens.subjectOf(token);
-        if (knownSubject != null) {
-            ClientIdentity.verifiedUser(context, knownSubject);
-            context.next();
+        JsonWebToken known = verifiedTokens.known(token);
+        if (known != null) {
+            accept(context, known);
             return;
         }
         if (!remoteVerificationKey) {
@@ -108,12 +109,7 @@ public class EdgeAuthentication implements EdgeStage {
 
     private JsonWebToken verify(String token) {
         try {
-            JsonWebToken verified = parser.parse(token);
-            String subject = subjectOf(verified);
-            if (subject != null) {
-                verifiedTokens.remember(token, subject, verified.getExpirationTime());
-            }
-            return verified;
+            return parser.parse(token);
         } catch (ParseException e) {
             LOG.debugf("Refused a bearer token at the edge: %s", e.getMessage());
             return null;
