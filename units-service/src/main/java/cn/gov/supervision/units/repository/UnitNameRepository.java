@@ -15,8 +15,16 @@ public class UnitNameRepository implements PanacheRepositoryBase<UnitName, UnitN
         return list("matchKey", matchKey);
     }
 
+    public List<UnitName> findByMatchKeys(Collection<String> matchKeys) {
+        return list("matchKey in ?1", matchKeys);
+    }
+
     public List<UnitName> findActiveClashes(Collection<String> matchKeys, UUID exceptUnitId) {
         return list("matchKey in ?1 and active = true and unitId <> ?2", matchKeys, exceptUnitId);
+    }
+
+    public List<UnitName> findActive(Collection<String> matchKeys) {
+        return list("matchKey in ?1 and active = true", matchKeys);
     }
 
     public void deleteForUnit(UUID unitId) {

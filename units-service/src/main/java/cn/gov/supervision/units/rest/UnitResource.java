@@ -2,6 +2,7 @@ package cn.gov.supervision.units.rest;
 
 import cn.gov.supervision.kit.web.EntityTags;
 import cn.gov.supervision.kit.web.PageView;
+import cn.gov.supervision.units.api.AliasRequest;
 import cn.gov.supervision.units.api.ContactChangeView;
 import cn.gov.supervision.units.api.ContactsRequest;
 import cn.gov.supervision.units.api.CreateUnitRequest;
@@ -162,6 +163,19 @@ public class UnitResource {
                                     @NotNull @Valid ContactsRequest request) {
         return withETag(Response.ok(),
                 service.replaceContacts(id, EntityTags.optionalVersion(ifMatch), request.contacts()));
+    }
+
+    @RolesAllowed(Permissions.UNITS_WRITE)
+    @POST
+    @Path("/{id}/aliases")
+    @Operation(operationId = "addUnitAlias", summary = "Remember another name of the unit, such as a spelling a "
+            + "document used; adding a name the unit already answers to changes nothing")
+    @APIResponse(responseCode = "200", description = "The unit with its names",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = UnitView.class)))
+    @APIResponse(responseCode = "409", description = "Another active unit answers to the name, or the unit has 20 aliases")
+    public Response addAlias(@PathParam("id") UUID id, @NotNull @Valid AliasRequest request) {
+        return withETag(Response.ok(), service.addAlias(id, request.alias()));
     }
 
     @GET

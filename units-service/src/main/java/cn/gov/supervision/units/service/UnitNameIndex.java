@@ -49,6 +49,14 @@ public class UnitNameIndex {
         }
     }
 
+    /** Those of {@code names} that an active unit already answers to. */
+    public List<String> namesInUse(List<String> names) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        names.forEach(name -> keys.putIfAbsent(ChineseText.matchKey(ChineseText.clean(name)), name));
+        return this.names.findActive(keys.keySet()).stream().map(clash -> keys.get(clash.matchKey))
+                .distinct().toList();
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void reindex(Unit unit) {
         names.deleteForUnit(unit.id);

@@ -9,6 +9,8 @@ import cn.gov.supervision.units.repository.UnitNameRepository;
 import cn.gov.supervision.units.repository.UnitRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,23 +34,73 @@ public class UnitNameResolver {
 
     private final UnitNameRepository names;
     private final UnitRepository units;
+    private final String city;
 
-    public UnitNameResolver(UnitNameRepository names, UnitRepository units) {
+    public UnitNameResolver(UnitNameRepository names, UnitRepository units, ReferenceSets sets) {
         this.names = names;
         this.units = units;
+        this.city = sets.city().orElse(null);
     }
 
+    /**
+     * Every name's answer, from two statements for the whole batch (the registered names under all their lookup keys,
+     * then those names' units) rather than two per key tried: an imported plan sends some thirty names, and asking
+     * for each key by itself was most of a dry-run import's time.
+     */
     @Transactional
     public List<Resolution> resolveAll(List<String> inputs) {
-        return inputs.stream().map(this::resolve).toList();
+        // only reads: no snapshots of the loaded units, no dirty check of them at commit
+        Session session = names.getEntityManager().unwrap(Session.class);
+        session.setDefaultReadOnly(true);
+        session.setHibernateFlushMode(FlushMode.MANUAL);
+        Registered registered = registered(inputs);
+        return inputs.stream().map(input -> resolve(input, registered)).toList();
     }
 
     Resolution resolve(String input) {
+        return resolve(input, registered(List.of(input)));
+    }
+
+    /** The registered names under every key the inputs may be looked up by, and their units in code order. */
+    private record Registered(Map<String, List<UnitName>> byKey, List<Unit> unitsByCode) {
+    }
+
+    private Registered registered(List<String> inputs) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String input : inputs) {
+            WrittenUnitName written = WrittenUnitName.parse(input);
+            List<String> looked = new java.util.ArrayList<>();
+            if (!written.bracketedNames().isEmpty()) {
+                looked.add(written.asWritten());
+            }
+            looked.add(written.name());
+            looked.addAll(written.bracketedNames());
+            looked.forEach(name -> keys.addAll(WrittenUnitName.lookupKeys(name, city)));
+        }
+        Map<String, List<UnitName>> byKey = new HashMap<>();
+        Set<UUID> ids = new LinkedHashSet<>();
+        if (!keys.isEmpty()) {
+            for (UnitName row : names.findByMatchKeys(keys)) {
+                byKey.computeIfAbsent(row.matchKey, k -> new java.util.ArrayList<>()).add(row);
+                ids.add(row.unitId);
+            }
+        }
+        return new Registered(byKey, units.findByIds(ids));
+    }
+
+    private Resolution resolve(String input, Registered registered) {
         WrittenUnitName written = WrittenUnitName.parse(input);
-        List<Unit> byName = lookup(written.name());
+        if (!written.bracketedNames().isEmpty()) {
+            // a unit registered under the name with its bracket (各县(市、区)政府) is that unit, whatever the bracket says
+            List<Unit> whole = lookup(written.asWritten(), registered);
+            if (whole.size() == 1) {
+                return resolved(input, whole.get(0));
+            }
+        }
+        List<Unit> byName = lookup(written.name(), registered);
         Set<Unit> byBracket = new LinkedHashSet<>();
         for (String bracketed : written.bracketedNames()) {
-            byBracket.addAll(lookup(bracketed));
+            byBracket.addAll(lookup(bracketed, registered));
         }
         if (byName.size() == 1) {
             Unit unit = byName.get(0);
@@ -73,16 +125,17 @@ public class UnitNameResolver {
     }
 
     /** The units registered under the first lookup key that matches anything; active ones hide inactive ones. */
-    private List<Unit> lookup(String name) {
-        for (String key : WrittenUnitName.lookupKeys(name)) {
-            List<UnitName> rows = names.findByMatchKey(key);
+    private List<Unit> lookup(String name, Registered registered) {
+        for (String key : WrittenUnitName.lookupKeys(name, city)) {
+            List<UnitName> rows = registered.byKey().getOrDefault(key, List.of());
             if (rows.isEmpty()) {
                 continue;
             }
             boolean anyActive = rows.stream().anyMatch(r -> r.active);
             Set<UUID> ids = new LinkedHashSet<>();
             rows.stream().filter(r -> r.active || !anyActive).forEach(r -> ids.add(r.unitId));
-            return units.findByIds(ids);
+            // in code order, as the database sorted them
+            return registered.unitsByCode().stream().filter(u -> ids.contains(u.id)).toList();
         }
         return List.of();
     }

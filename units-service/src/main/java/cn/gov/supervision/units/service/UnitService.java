@@ -44,6 +44,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class UnitService {
 
+    /** As many as a definition may list (CreateUnitRequest). */
+    private static final int MAX_ALIASES = 20;
     private static final TypeReference<List<ContactData>> CONTACT_LIST = new TypeReference<>() {
     };
 
@@ -83,11 +85,17 @@ public class UnitService {
 
     @Transactional
     public UnitView create(CreateUnitRequest request) {
+        return register(request, UUID.randomUUID());
+    }
+
+    /** {@link #create}, with the id given: reference sets fix their units' ids so that every environment agrees. */
+    @Transactional
+    public UnitView register(CreateUnitRequest request, UUID id) {
         if (units.findByCode(request.code()).isPresent()) {
             throw ProblemException.conflict("code-taken", "A unit with code '" + request.code() + "' already exists");
         }
         Unit unit = new Unit();
-        unit.id = UUID.randomUUID();
+        unit.id = id;
         unit.code = request.code();
         unit.createdAt = OffsetDateTime.now();
         apply(unit, request);
@@ -180,6 +188,31 @@ public class UnitService {
                 .map(c -> new ContactChangeView(c.id, c.changedAt, c.changedBy, c.requestId,
                         readContacts(c.previous), readContacts(c.current)))
                 .toList();
+    }
+
+    /**
+     * Adds a name the unit answers to (the importer remembers how a document wrote it). Idempotent: a name whose match
+     * key is already one of the unit's changes nothing and publishes nothing.
+     */
+    @Transactional
+    public UnitView addAlias(UUID id, String alias) {
+        Unit unit = require(id);
+        String cleaned = ChineseText.clean(alias);
+        String key = ChineseText.matchKey(cleaned);
+        if (cleaned.isEmpty() || unit.allNames().stream().anyMatch(name -> ChineseText.matchKey(name).equals(key))) {
+            return UnitView.of(unit);
+        }
+        if (unit.aliases.size() >= MAX_ALIASES) {
+            throw ProblemException.conflict("too-many-aliases", "Unit " + unit.code + " already has " + MAX_ALIASES
+                    + " aliases; replace them with PUT /api/v1/units/" + id);
+        }
+        unit.aliases.add(cleaned);
+        unit.updatedAt = OffsetDateTime.now();
+        nameIndex.checkAvailable(unit);
+        units.flush();
+        nameIndex.reindex(unit);
+        events.publish(UnitEventTypes.UNIT_UPDATED, unit);
+        return UnitView.of(unit);
     }
 
     /**

@@ -1,0 +1,11 @@
+-- The reference units are no longer data of a migration: ReferenceRegistry registers the configured set at start-up
+-- (units.registry.reference-units: huzhou, none, or a city's own file), through the same code as the API, with their
+-- name keys and UnitCreated events. V2 still inserts Huzhou's units into a new database (a migration that has run
+-- stays as it was); here they are taken out again while nobody has heard of them (announced = false: no name keys,
+-- no event, nothing refers to them), so a deployment for another city starts without Huzhou's units, and a Huzhou
+-- deployment gets the same units, with the same ids, from reference-units/huzhou.json a moment later.
+-- A database where they were announced keeps them: tasks and other services refer to them.
+DELETE FROM unit_member
+WHERE group_id IN (SELECT id FROM unit WHERE NOT announced AND code IN ('city-fgw', 'city-czj', 'city-jsj', 'city-ggb', 'city-scjgj', 'city-swj', 'city-zfb', 'city-rlsbj', 'city-jyj', 'city-wjw', 'city-sthjj', 'city-jtysj', 'city-xwcmzx', 'city-jxj', 'city-dsjj', 'city-xfj', 'city-wxb', 'city-sfj', 'city-zrzyghj', 'dist-wuxing', 'dist-nanxun', 'dist-deqing', 'dist-changxing', 'dist-anji', 'dist-ntx', 'ent-sgcc-huzhou', 'group-districts', 'group-city-departments', 'group-city-relevant-departments'))
+   OR member_id IN (SELECT id FROM unit WHERE NOT announced AND code IN ('city-fgw', 'city-czj', 'city-jsj', 'city-ggb', 'city-scjgj', 'city-swj', 'city-zfb', 'city-rlsbj', 'city-jyj', 'city-wjw', 'city-sthjj', 'city-jtysj', 'city-xwcmzx', 'city-jxj', 'city-dsjj', 'city-xfj', 'city-wxb', 'city-sfj', 'city-zrzyghj', 'dist-wuxing', 'dist-nanxun', 'dist-deqing', 'dist-changxing', 'dist-anji', 'dist-ntx', 'ent-sgcc-huzhou', 'group-districts', 'group-city-departments', 'group-city-relevant-departments'));
+DELETE FROM unit WHERE NOT announced AND code IN ('city-fgw', 'city-czj', 'city-jsj', 'city-ggb', 'city-scjgj', 'city-swj', 'city-zfb', 'city-rlsbj', 'city-jyj', 'city-wjw', 'city-sthjj', 'city-jtysj', 'city-xwcmzx', 'city-jxj', 'city-dsjj', 'city-xfj', 'city-wxb', 'city-sfj', 'city-zrzyghj', 'dist-wuxing', 'dist-nanxun', 'dist-deqing', 'dist-changxing', 'dist-anji', 'dist-ntx', 'ent-sgcc-huzhou', 'group-districts', 'group-city-departments', 'group-city-relevant-departments');
