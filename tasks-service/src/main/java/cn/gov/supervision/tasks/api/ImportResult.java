@@ -22,7 +22,11 @@ public record ImportResult(PlanPart plan, List<TaskPart> tasks, List<DiagnosticP
                            int line) {
     }
 
-    /** A unit as the document names it, and what it resolved to ({@code status} RESOLVED, AMBIGUOUS, UNRESOLVED, CREATED). */
+    /**
+     * A unit as the document names it, and what it resolved to: {@code status} RESOLVED, MAPPED (by the request's
+     * unitMapping), CREATED, WOULD_CREATE (a dry run with createMissingUnits: {@code unitName} is the name it would
+     * get), AMBIGUOUS or UNRESOLVED.
+     */
     public record UnitPart(String name, String status, UUID unitId, String unitName) {
     }
 

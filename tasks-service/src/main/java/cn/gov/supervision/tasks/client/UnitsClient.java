@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
@@ -33,6 +34,11 @@ public interface UnitsClient {
     @POST
     RemoteUnit create(NewUnit unit);
 
+    /** Idempotent at units-service: a name the unit already answers to changes nothing. */
+    @POST
+    @Path("/{id}/aliases")
+    RemoteUnit addAlias(@PathParam("id") UUID id, NewAlias alias);
+
     record ResolveRequest(List<String> names) {
     }
 
@@ -53,5 +59,8 @@ public interface UnitsClient {
     }
 
     record NewUnit(String code, String name, String kind) {
+    }
+
+    record NewAlias(String alias) {
     }
 }

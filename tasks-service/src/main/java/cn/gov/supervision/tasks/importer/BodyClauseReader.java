@@ -20,7 +20,7 @@ final class BodyClauseReader {
     private static final String PREAMBLE_PREFIX = "正文";
 
     private final DocumentLines lines;
-    private final UnitListParser unitListParser = new UnitListParser();
+    private final UnitListParser unitListParser;
     private final TaskCollector tasks;
     private final Diagnostics diagnostics;
 
@@ -33,6 +33,7 @@ final class BodyClauseReader {
         this.lines = lines;
         this.tasks = tasks;
         this.diagnostics = diagnostics;
+        this.unitListParser = new UnitListParser(ImportVocabulary.statesFirstListedLeads(lines));
     }
 
     void read() {

@@ -29,8 +29,8 @@ final class ImportReport {
                 PlanImporter.deadline(t.deadline()), t.originalText(), t.line())).toList();
         Map<String, Integer> byCategory = new TreeMap<>();
         parsedTasks.forEach(t -> byCategory.merge(t.category().name(), 1, Integer::sum));
-        int unresolved = (int) units.values().stream().filter(u -> u.unitId() == null).count();
-        int created = (int) units.values().stream().filter(u -> "CREATED".equals(u.status())).count();
+        int unresolved = (int) units.values().stream().filter(u -> u.unitId() == null && !u.created()).count();
+        int created = (int) units.values().stream().filter(ImportedUnitNames.Choice::created).count();
         int undated = (int) parsedTasks.stream().filter(t -> t.deadline().dueDate() == null
                 && t.deadline().kind() != DeadlineKind.ONGOING && t.deadline().kind() != DeadlineKind.RECURRING).count();
         List<ImportResult.DiagnosticPart> shown = diagnostics.size() <= MAX_DIAGNOSTICS ? diagnostics

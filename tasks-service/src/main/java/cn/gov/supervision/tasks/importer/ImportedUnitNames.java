@@ -4,6 +4,7 @@ import cn.gov.supervision.kit.problem.ProblemException;
 import cn.gov.supervision.kit.text.ChineseText;
 import cn.gov.supervision.tasks.api.ImportResult;
 import cn.gov.supervision.tasks.client.UnitsClient;
+import cn.gov.supervision.tasks.domain.UnitRef;
 import cn.gov.supervision.tasks.repository.UnitRefRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,9 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,8 +36,15 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class ImportedUnitNames {
 
-    /** What a name of the document stands for: {@code status} RESOLVED, CREATED, AMBIGUOUS or UNRESOLVED. */
+    /**
+     * What a name of the document stands for: {@code status} RESOLVED, MAPPED (a person said which unit),
+     * CREATED, WOULD_CREATE (a dry run with createMissingUnits), AMBIGUOUS or UNRESOLVED.
+     */
     record Choice(String status, UUID unitId, String unitName) {
+
+        boolean created() {
+            return "CREATED".equals(status) || "WOULD_CREATE".equals(status);
+        }
     }
 
     private static final Logger LOG = Logger.getLogger(ImportedUnitNames.class);
@@ -50,45 +59,142 @@ public class ImportedUnitNames {
     }
 
     /**
-     * Every unit name of the plan's tasks, resolved at units-service, or created there when {@code createMissing};
-     * a name that stays without a unit gets a warning diagnostic at the first line that names it.
+     * Every unit name of the plan's tasks: the unit a person mapped it to, else what units-service resolves it to, else
+     * (with {@code createMissingUnits}) a unit created there, or in a dry run one that would be; a name that stays
+     * without a unit gets a warning diagnostic at the first line that names it. Nothing is written in a dry run.
      */
-    Map<String, Choice> choose(ParsedPlan parsed, boolean createMissing, List<ImportResult.DiagnosticPart> diagnostics) {
-        Set<String> names = new LinkedHashSet<>();
-        Map<String, Integer> firstLine = new LinkedHashMap<>();
-        for (ParsedTask task : parsed.tasks()) {
-            for (String name : Stream.concat(task.leadUnitNames().stream(), task.coUnitNames().stream()).toList()) {
-                names.add(name);
-                firstLine.putIfAbsent(name, task.line());
-            }
-        }
+    Map<String, Choice> choose(ParsedPlan parsed, PlanImporter.Options options, List<ImportResult.DiagnosticPart> diagnostics) {
+        Map<String, Integer> firstLine = namesWithFirstLine(parsed);
         Map<String, Choice> choices = new LinkedHashMap<>();
-        if (names.isEmpty()) {
-            return choices;
+        Map<String, UnitRef> mapped = mappedUnits(options.unitMappings());
+        Set<String> usedMappings = new HashSet<>();
+        List<String> toResolve = new ArrayList<>();
+        for (String name : firstLine.keySet()) {
+            UnitRef unit = mapped.get(mappingKey(name));
+            if (unit == null) {
+                toResolve.add(name);
+                continue;
+            }
+            usedMappings.add(mappingKey(name));
+            choices.put(name, new Choice("MAPPED", unit.id, unit.name));
         }
-        Map<String, UnitsClient.Resolution> resolutions = resolve(new ArrayList<>(names));
-        for (String name : names) {
+        Map<String, UnitsClient.Resolution> resolutions = toResolve.isEmpty() ? Map.of() : resolve(toResolve);
+        for (String name : toResolve) {
             UnitsClient.Resolution resolution = resolutions.get(name);
             if (resolution.resolved()) {
                 choices.put(name, new Choice("RESOLVED", resolution.unit().id(), resolution.unit().name()));
-                continue;
+            } else if (options.createMissingUnits() && "UNRESOLVED".equals(resolution.status())) {
+                choices.put(name, createOrForesee(name, options.dryRun(), firstLine.get(name), diagnostics));
+            } else {
+                choices.put(name, new Choice(resolution.status(), null, null));
+                diagnostics.add(unresolved(name, resolution, firstLine.get(name)));
             }
-            if (createMissing && "UNRESOLVED".equals(resolution.status())) {
-                UnitsClient.RemoteUnit created = create(ChineseText.clean(name));
-                choices.put(name, new Choice("CREATED", created.id(), created.name()));
-                diagnostics.add(new ImportResult.DiagnosticPart(firstLine.get(name), "INFO", "UNIT_CREATED",
-                        "created unit " + created.code() + " for '" + name + "'; review it in units-service", name));
-                continue;
-            }
-            choices.put(name, new Choice(resolution.status(), null, null));
-            String candidates = resolution.candidates() == null ? "" : resolution.candidates().stream()
-                    .map(UnitsClient.RemoteUnit::name).limit(5).reduce((a, b) -> a + "、" + b).orElse("");
-            diagnostics.add(new ImportResult.DiagnosticPart(firstLine.get(name), "WARNING",
-                    "AMBIGUOUS".equals(resolution.status()) ? "AMBIGUOUS_UNIT" : "UNRESOLVED_UNIT",
-                    "'" + name + "' is not a known unit" + (candidates.isEmpty() ? "" : "; closest: " + candidates)
-                            + "; the task is imported without it", name));
         }
+        options.unitMappings().keySet().stream().filter(written -> !usedMappings.contains(mappingKey(written)))
+                .forEach(written -> diagnostics.add(new ImportResult.DiagnosticPart(0, "WARNING", "MAPPING_UNUSED",
+                        "the document names no unit '" + written + "'; its mapping was not used", written)));
         return choices;
+    }
+
+    /**
+     * After a stored import: the names a person mapped become aliases of their units at units-service, so the next
+     * document that writes them resolves by itself. In a dry run, says which would be remembered.
+     */
+    void rememberMappedNames(Map<String, Choice> choices, boolean dryRun, List<ImportResult.DiagnosticPart> diagnostics) {
+        choices.forEach((name, choice) -> {
+            if (!"MAPPED".equals(choice.status())) {
+                return;
+            }
+            if (dryRun) {
+                diagnostics.add(new ImportResult.DiagnosticPart(0, "INFO", "ALIAS_WOULD_BE_REMEMBERED",
+                        "'" + name + "' would become an alias of " + choice.unitName(), name));
+                return;
+            }
+            String refusal = addAlias(choice.unitId(), ChineseText.clean(name));
+            diagnostics.add(refusal == null
+                    ? new ImportResult.DiagnosticPart(0, "INFO", "ALIAS_REMEMBERED",
+                    "'" + name + "' is now an alias of " + choice.unitName(), name)
+                    // the plan is stored already: a refusal is reported, the import is not undone for it
+                    : new ImportResult.DiagnosticPart(0, "WARNING", "ALIAS_NOT_REMEMBERED",
+                    "'" + name + "' was not remembered as an alias of " + choice.unitName() + ": " + refusal, name));
+        });
+    }
+
+    /** Null when units-service took the alias, else why not, in its words where it gave them. */
+    private String addAlias(UUID unitId, String alias) {
+        try {
+            units.addAlias(unitId, new UnitsClient.NewAlias(alias));
+            return null;
+        } catch (ProcessingException e) {
+            LOG.warn("units-service is unreachable", e);
+            return "units-service cannot be reached";
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status == 403) {
+                return "remembering names needs units:write";
+            }
+            try {
+                String detail = e.getResponse().readEntity(com.fasterxml.jackson.databind.JsonNode.class).path("detail").asText("");
+                return detail.isEmpty() ? "units-service answered " + status : detail;
+            } catch (RuntimeException unreadable) {
+                return "units-service answered " + status;
+            }
+        }
+    }
+
+    private static Map<String, Integer> namesWithFirstLine(ParsedPlan parsed) {
+        Map<String, Integer> firstLine = new LinkedHashMap<>();
+        for (ParsedTask task : parsed.tasks()) {
+            for (String name : Stream.concat(task.leadUnitNames().stream(), task.coUnitNames().stream()).toList()) {
+                firstLine.putIfAbsent(name, task.line());
+            }
+        }
+        return firstLine;
+    }
+
+    /** A mapping names the unit by id; it must be a unit this service knows (from units.events). */
+    private Map<String, UnitRef> mappedUnits(Map<String, UUID> mappings) {
+        if (mappings.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, UnitRef> known = new HashMap<>();
+        QuarkusTransaction.requiringNew().run(() -> unitRefs.findByIds(mappings.values()).forEach(u -> known.put(u.id, u)));
+        Map<String, UnitRef> byKey = new HashMap<>();
+        mappings.forEach((written, unitId) -> {
+            UnitRef unit = known.get(unitId);
+            if (unit == null) {
+                throw ProblemException.unprocessable("unknown-unit", "unitMapping " + written + "=" + unitId
+                        + ": no unit has this id");
+            }
+            byKey.put(mappingKey(written), unit);
+        });
+        return byKey;
+    }
+
+    private static String mappingKey(String name) {
+        return ChineseText.matchKey(ChineseText.clean(name));
+    }
+
+    private Choice createOrForesee(String name, boolean dryRun, int line, List<ImportResult.DiagnosticPart> diagnostics) {
+        String cleaned = ChineseText.clean(name);
+        if (dryRun) {
+            diagnostics.add(new ImportResult.DiagnosticPart(line, "INFO", "UNIT_WOULD_BE_CREATED",
+                    "unit " + codeFor(cleaned) + " (" + kindOf(cleaned) + ") would be created for '" + name + "'", name));
+            return new Choice("WOULD_CREATE", null, cleaned);
+        }
+        UnitsClient.RemoteUnit created = create(cleaned);
+        diagnostics.add(new ImportResult.DiagnosticPart(line, "INFO", "UNIT_CREATED",
+                "created unit " + created.code() + " for '" + name + "'; review it in units-service", name));
+        return new Choice("CREATED", created.id(), created.name());
+    }
+
+    private static ImportResult.DiagnosticPart unresolved(String name, UnitsClient.Resolution resolution, int line) {
+        String candidates = resolution.candidates() == null ? "" : resolution.candidates().stream()
+                .map(UnitsClient.RemoteUnit::name).limit(5).reduce((a, b) -> a + "、" + b).orElse("");
+        return new ImportResult.DiagnosticPart(line, "WARNING",
+                "AMBIGUOUS".equals(resolution.status()) ? "AMBIGUOUS_UNIT" : "UNRESOLVED_UNIT",
+                "'" + name + "' is not a known unit" + (candidates.isEmpty() ? "" : "; closest: " + candidates)
+                        + "; the task is imported without it (map it with unitMapping=" + name + "=<unit id>)", name);
     }
 
     private Map<String, UnitsClient.Resolution> resolve(List<String> names) {

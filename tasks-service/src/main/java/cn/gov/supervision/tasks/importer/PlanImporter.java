@@ -46,7 +46,16 @@ public class PlanImporter {
         this.taskService = taskService;
     }
 
-    public record Options(boolean dryRun, Integer year, boolean createMissingUnits, boolean replace) {
+    /**
+     * @param unitMappings     names as the document writes them → the unit a person says they mean
+     * @param rememberAliases  after the import, make each mapped name an alias of its unit at units-service
+     */
+    public record Options(boolean dryRun, Integer year, boolean createMissingUnits, boolean replace,
+                          Map<String, UUID> unitMappings, boolean rememberAliases) {
+
+        public Options {
+            unitMappings = unitMappings == null ? Map.of() : Map.copyOf(unitMappings);
+        }
     }
 
     public record Outcome(ImportResult result, boolean stored) {
@@ -57,8 +66,7 @@ public class PlanImporter {
         List<ImportResult.DiagnosticPart> diagnostics = new ArrayList<>();
         parsed.diagnostics().forEach(d -> diagnostics.add(ImportReport.part(d)));
 
-        Map<String, ImportedUnitNames.Choice> units = unitNames.choose(parsed,
-                options.createMissingUnits() && !options.dryRun(), diagnostics);
+        Map<String, ImportedUnitNames.Choice> units = unitNames.choose(parsed, options, diagnostics);
         Header header = header(parsed, diagnostics);
         Optional<Plan> existing = header == null ? Optional.empty() : findExisting(header);
         if (existing.isPresent() && !options.replace() && !options.dryRun()) {
@@ -72,6 +80,9 @@ public class PlanImporter {
                         ? "The document names no plan title and year; give ?year= or check the document"
                         : "The document contains no task");
             }
+            if (options.rememberAliases()) {
+                unitNames.rememberMappedNames(units, true, diagnostics);
+            }
             return new Outcome(ImportReport.of(null, header, existing.isPresent(), parsed.tasks(), Map.of(), units,
                     diagnostics), false);
         }
@@ -81,6 +92,9 @@ public class PlanImporter {
             store(plan, header, parsed.tasks(), units, taskIds, diagnostics);
             return plan.id;
         });
+        if (options.rememberAliases()) {
+            unitNames.rememberMappedNames(units, false, diagnostics);
+        }
         return new Outcome(ImportReport.of(planId, header, existing.isPresent(), parsed.tasks(), taskIds, units, diagnostics), true);
     }
 

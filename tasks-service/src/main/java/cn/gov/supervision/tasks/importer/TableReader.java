@@ -33,13 +33,28 @@ final class TableReader {
         boolean unknownTableReported = false;
         boolean headerOpensWithPipe = false;
         RowAligner aligner = null;
+        List<String> headerCells = null;
+        boolean afterPageBreak = false;
         for (int i = 0; i < lines.count() && !tasks.stopped(); i++) {
             String text = lines.text(i);
+            if (layout != null && PageNumbers.is(text)) {
+                // — 3 —, 第 3 页 共 10 页: a copy of a printed table keeps its page breaks' debris between rows
+                afterPageBreak = true;
+                continue;
+            }
             Heading heading = Heading.of(text);
             if (heading != null && layout != null && heading.kind() != Heading.Kind.ATTACHMENT
                     && PipeRow.cells(text, 1) != null) {
                 // 一、… | 1.… | 财务科: a section merged over its rows, standing in the first of them
                 heading = null;
+            }
+            if (heading != null && layout != null && heading.kind() != Heading.Kind.ATTACHMENT
+                    && rowsGoOnAfter(i)) {
+                // 二、… or (一)… as a row merged across the table (a .docx's or a PDF's section row, written as a line
+                // of its own), with the table's rows going on under it: the table keeps its header, and its rows are
+                // filed under the heading
+                source = source.under(TextForms.readable(text.strip()));
+                continue;
             }
             if (heading != null) {
                 layout = null;
@@ -66,15 +81,25 @@ final class TableReader {
             List<String> cells = PipeRow.cells(text, layout == null ? 2 : 1);
             if (cells != null) {
                 TableLayout header = looksLikeDataRow(cells) ? null : TableLayout.recognize(cells);
+                if (header != null && layout != null && cells.equals(headerCells)) {
+                    // the header row a word processor repeats at the top of every page: the same table goes on
+                    afterPageBreak = true;
+                    continue;
+                }
                 if (header != null) {
+                    headerCells = cells;
+                    afterPageBreak = false;
                     layout = header;
                     aligner = new RowAligner(header);
                     headerOpensWithPipe = PipeRow.opensWithPipe(text);
                     unknownTableReported = false;
                     source = source == null ? TableSource.unnamed(++unnamedTables) : source;
                 } else if (layout != null) {
-                    rows.read(source, layout, aligner.align(alignedWithHeader(cells, text, headerOpensWithPipe)),
-                            DocumentLines.number(i), text);
+                    List<String> aligned = aligner.align(alignedWithHeader(cells, text, headerOpensWithPipe));
+                    if (!(afterPageBreak && rows.continuesCutRow(layout, aligned, DocumentLines.number(i), text))) {
+                        rows.read(source, layout, aligned, DocumentLines.number(i), text);
+                    }
+                    afterPageBreak = false;
                 } else if (!unknownTableReported && cells.size() >= 3 && looksLikeDataRow(cells)) {
                     unknownTableReported = true;
                     diagnostics.warning(DocumentLines.number(i), "UNKNOWN_TABLE",
@@ -177,6 +202,24 @@ final class TableReader {
      * A row whose first cell is a number: a table's data, never its header nor the metadata rows above a document.
      * Knowing it spares converting the row's cells to compare them with column names.
      */
+    /** Whether, after the heading lines from {@code index} on, the next line is a row of data rather than a header. */
+    private boolean rowsGoOnAfter(int index) {
+        int next = index + 1;
+        while (next < lines.count() && (lines.text(next).isBlank() || isSectionHeading(lines.text(next)))) {
+            next++;
+        }
+        if (next >= lines.count()) {
+            return false;
+        }
+        List<String> cells = PipeRow.cells(lines.text(next), 1);
+        return cells != null && (looksLikeDataRow(cells) || TableLayout.recognize(cells) == null);
+    }
+
+    private static boolean isSectionHeading(String text) {
+        Heading heading = Heading.of(text);
+        return heading != null && heading.kind() != Heading.Kind.ATTACHMENT && PipeRow.cells(text, 1) == null;
+    }
+
     private static boolean looksLikeDataRow(List<String> cells) {
         return !cells.get(0).isEmpty() && cells.get(0).chars().allMatch(Character::isDigit);
     }

@@ -68,6 +68,27 @@ final class TableRowInterpreter {
                 leads, new ArrayList<>(cos), deadline(layout, cells, line), original, line));
     }
 
+    /**
+     * Joins the rest of a row cut by a page break to the row it continues, when the row right after the break holds
+     * only task text: no serial number, no name, no unit, no deadline (a row of its own would have its units).
+     *
+     * @return whether the row was such a rest and was joined
+     */
+    boolean continuesCutRow(TableLayout layout, List<String> cells, int line, String original) {
+        String text = layout.lastFilledCell(cells, Column.TASK);
+        for (Column column : List.of(Column.SERIAL, Column.NAME, Column.LEAD, Column.CO, Column.DEADLINE)) {
+            if (layout.has(column) && TextForms.hasContent(layout.cell(cells, column))) {
+                return false;
+            }
+        }
+        if (!TextForms.hasContent(text) || !tasks.continueLast(TextForms.readable(text.strip()), original)) {
+            return false;
+        }
+        diagnostics.info(line, "ROW_CONTINUED", "the rest of a row cut by a page break, joined to the row before it",
+                original);
+        return true;
+    }
+
     /** Whether no more tasks are taken: readers of long tables stop. */
     boolean stopped() {
         return tasks.stopped();

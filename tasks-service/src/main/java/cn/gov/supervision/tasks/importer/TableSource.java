@@ -19,6 +19,21 @@ record TableSource(String codePrefix, String section, String listTitle, String a
                 heading.numeral());
     }
 
+    /**
+     * The same table's rows under a section row inside it (二、…, (一)…): filed under the table's section and that
+     * heading; a later heading of the table replaces it rather than nesting under it.
+     */
+    TableSource under(String heading) {
+        return new TableSource(codePrefix, tableSection() + SECTION_ROW + heading, listTitle, attachmentNumber);
+    }
+
+    private String tableSection() {
+        int at = section.indexOf(SECTION_ROW);
+        return at < 0 ? section : section.substring(0, at);
+    }
+
+    private static final String SECTION_ROW = " > ";
+
     static TableSource unnamed(int ordinal) {
         String prefix = "表" + ordinal;
         return new TableSource(prefix, prefix, "", null);

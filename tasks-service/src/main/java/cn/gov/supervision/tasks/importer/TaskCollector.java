@@ -54,6 +54,21 @@ final class TaskCollector {
         tasks.add(task);
     }
 
+    /**
+     * Adds text to the task added last: the rest of a table row that a page break cut off. Returns false when there
+     * is no task to continue.
+     */
+    boolean continueLast(String moreDescription, String moreOriginal) {
+        if (tasks.isEmpty()) {
+            return false;
+        }
+        ParsedTask last = tasks.get(tasks.size() - 1);
+        tasks.set(tasks.size() - 1, new ParsedTask(last.code(), last.category(), last.section(), last.title(),
+                last.description() + moreDescription, last.leadUnitNames(), last.coUnitNames(), last.deadline(),
+                last.originalText() + "\n" + moreOriginal, last.line()));
+        return true;
+    }
+
     /** Whether a task has been refused: the readers then stop, for nothing more will be taken. */
     boolean stopped() {
         return refused;

@@ -18,6 +18,17 @@ import cn.gov.supervision.tasks.importer.ImportVocabulary.UnitRole;
  */
 final class UnitListParser {
 
+    /** The document's rule that the first name of a 责任单位 list leads and the others are co-responsible. */
+    private final boolean firstListedLeads;
+
+    UnitListParser() {
+        this(false);
+    }
+
+    UnitListParser(boolean firstListedLeads) {
+        this.firstListedLeads = firstListedLeads;
+    }
+
     private static final String SEPARATORS = "、,，;；。";
 
     /** A rule's wording before 均 fits in this: 以下责任单位均包含, 具体任务均涉及. */
@@ -84,6 +95,11 @@ final class UnitListParser {
                 if (ImportVocabulary.NOT_UNITS.stream().anyMatch(rest::contains)) {
                     continue;
                 }
+                String named = rest;
+                // 各项目牵头单位: the units of other clauses, with no unit of its own to resolve or create
+                if (ImportVocabulary.ROLE_REFERENCES.stream().anyMatch(named::endsWith)) {
+                    continue;
+                }
                 Map.Entry<String, UnitRole> tail = tail(rest);
                 if (tail != null) {
                     rest = rest.substring(0, rest.length() - tail.getKey().length());
@@ -94,8 +110,10 @@ final class UnitListParser {
                 }
                 if (tail != null && !inRule) {
                     // The words after the names give the role of every name since the last label or words.
+                    // Under a 责任单位 label, 分别牵头 makes each a lead; 按职责分工负责 leaves them responsible.
                     for (int i = pendingFrom; i < names.size(); i++) {
-                        if (roles.get(i) == null) {
+                        if (roles.get(i) == null
+                                || (roles.get(i) == UnitRole.RESPONSIBLE && tail.getValue() == UnitRole.LEAD)) {
                             roles.set(i, tail.getValue());
                             leadLabelled |= tail.getValue() == UnitRole.LEAD;
                         }
@@ -107,6 +125,13 @@ final class UnitListParser {
         for (int i = 0; i < roles.size(); i++) {
             if (roles.get(i) == null) {
                 roles.set(i, UnitRole.LEAD);
+            }
+        }
+        if (firstListedLeads && !leadLabelled) {
+            int first = roles.indexOf(UnitRole.RESPONSIBLE);
+            if (first >= 0) {
+                roles.set(first, UnitRole.LEAD);
+                leadLabelled = true;
             }
         }
         return resolve(roles, names, leadLabelled, ruleIncludesThis);
@@ -220,13 +245,40 @@ final class UnitListParser {
                 depth++;
             } else if (Brackets.closes(c) && depth > 0) {
                 depth--;
-            } else if (depth == 0 && SEPARATORS.indexOf(c) >= 0) {
+            } else if (depth == 0 && SEPARATORS.indexOf(c) >= 0 && !sharesPlaceKind(text, start, i)) {
                 pieces.add(text.substring(start, i));
                 start = i + 1;
             }
         }
         pieces.add(text.substring(start));
         return pieces;
+    }
+
+    /**
+     * Whether the 、 at {@code at} joins a kind of place to the 各 name before it (各区、县级市): the piece so far,
+     * after any label, starts with 各 and the next piece is only one of {@link ImportVocabulary#SHARED_PLACE_KINDS}.
+     */
+    private static boolean sharesPlaceKind(String text, int start, int at) {
+        if (text.charAt(at) != '、') {
+            return false;
+        }
+        String before = text.substring(start, at);
+        int colon = Math.max(before.lastIndexOf(':'), before.lastIndexOf('：'));
+        if (!before.substring(colon + 1).strip().startsWith("各")) {
+            return false;
+        }
+        int end = at + 1;
+        int depth = 0;
+        while (end < text.length() && (depth > 0 || SEPARATORS.indexOf(text.charAt(end)) < 0)) {
+            char c = text.charAt(end);
+            if (Brackets.opens(c)) {
+                depth++;
+            } else if (Brackets.closes(c) && depth > 0) {
+                depth--;
+            }
+            end++;
+        }
+        return ImportVocabulary.SHARED_PLACE_KINDS.contains(text.substring(at + 1, end).strip());
     }
 
     /** The name without bracketed notes (含…, …下同); bracketed aliases stay. An unclosed bracket is kept as written. */

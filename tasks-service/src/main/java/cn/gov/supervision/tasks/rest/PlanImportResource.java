@@ -6,15 +6,13 @@ import cn.gov.supervision.tasks.api.ImportResult;
 import cn.gov.supervision.tasks.importer.PlanImporter;
 import cn.gov.supervision.tasks.importer.files.PublishedDocuments;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -68,13 +66,9 @@ public class PlanImportResource {
     @APIResponse(responseCode = "422", description = UNREADABLE)
     public Response importBody(byte[] body,
                                @HeaderParam(HttpHeaders.CONTENT_TYPE) String mediaType,
-                               @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
-                               @QueryParam("year") @Min(2000) @Max(2100) Integer year,
-                               @QueryParam("createMissingUnits") @DefaultValue("false") boolean createMissingUnits,
-                               @QueryParam("replace") @DefaultValue("false") boolean replace,
+                               @Valid @BeanParam ImportOptionsParams options,
                                @Context UriInfo uriInfo) {
-        return run(documents.text(body, mediaType, null),
-                new PlanImporter.Options(dryRun, year, createMissingUnits, replace), uriInfo);
+        return run(documents.text(body, mediaType, null), options.toOptions(), uriInfo);
     }
 
     @POST
@@ -93,10 +87,7 @@ public class PlanImportResource {
     @APIResponse(responseCode = "415", description = "Not a type the importer reads (.doc, .wps, .xls, images, …)")
     @APIResponse(responseCode = "422", description = UNREADABLE)
     public Response importFile(@RestForm("file") FileUpload file,
-                               @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
-                               @QueryParam("year") @Min(2000) @Max(2100) Integer year,
-                               @QueryParam("createMissingUnits") @DefaultValue("false") boolean createMissingUnits,
-                               @QueryParam("replace") @DefaultValue("false") boolean replace,
+                               @Valid @BeanParam ImportOptionsParams options,
                                @Context UriInfo uriInfo) {
         if (file == null) {
             throw ProblemException.invalidField("file", "the multipart part 'file' with the document is required");
@@ -107,8 +98,7 @@ public class PlanImportResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return run(documents.text(body, file.contentType(), file.fileName()),
-                new PlanImporter.Options(dryRun, year, createMissingUnits, replace), uriInfo);
+        return run(documents.text(body, file.contentType(), file.fileName()), options.toOptions(), uriInfo);
     }
 
     private Response run(String document, PlanImporter.Options options, UriInfo uriInfo) {

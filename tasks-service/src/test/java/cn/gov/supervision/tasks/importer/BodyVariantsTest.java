@@ -42,11 +42,54 @@ class BodyVariantsTest {
     }
 
     @Test
+    void aKindOfPlaceAfterAnEachNameSharesItsEachAndAReferenceToOtherLeadsIsNoUnit() {
+        ParsedPlan plan = parser.parse("""
+                2.人才公寓。筹集建设人才公寓。（牵头单位：市住房保障办，配合单位：市规划局、市国土房管局，各区、县级市）
+                3.加强组织领导。制定实施细则。（牵头单位：市委组织部，配合单位：各项目牵头单位，各有关区、县级市）
+                4.县里的事。各县、市、区落实。（责任单位：各县、市、区，市财政局、县）
+                """, 2012);
+
+        assertThat(plan.tasks()).extracting(ParsedTask::leadUnitNames, ParsedTask::coUnitNames).containsExactly(
+                tuple(List.of("市住房保障办"), List.of("市规划局", "市国土房管局", "各区、县级市")),
+                // 各项目牵头单位 names the leads of the other items: no unit to resolve or create
+                tuple(List.of("市委组织部"), List.of("各有关区、县级市")),
+                // only after a name starting with 各: 市财政局、县 stays two names
+                tuple(List.of("各县、市、区", "市财政局", "县"), List.of()));
+    }
+
+    @Test
     void responsibleUnitsAloneAreTheLeads() {
         ParsedPlan plan = parser.parse("(一)做好甲工作。推进甲事项。（责任单位：市财政局，市税务局）", 2022);
 
         assertThat(plan.tasks()).singleElement()
                 .satisfies(task -> assertThat(task.leadUnitNames()).containsExactly("市财政局", "市税务局"));
+    }
+
+    @Test
+    void aDocumentSayingTheFirstListedUnitLeadsHasItLeadExceptWhereEachLeads() {
+        String items = """
+                1.固定资产投资增长10%%。
+                责任单位:市发改委、市经信局、市科技局%s
+                2.城乡居民收入增速保持全省领先。
+                责任单位:市人力社保局、市农业农村局分别牵头
+                3.实施招商引资行动。
+                责任单位:市双招双引办、市发改委,各县(市、区)政府
+                """;
+        ParsedPlan lishui = parser.parse(items.formatted("(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)"), 2023);
+        assertThat(lishui.tasks()).extracting(ParsedTask::leadUnitNames, ParsedTask::coUnitNames).containsExactly(
+                tuple(List.of("市发改委"), List.of("市经信局", "市科技局")),
+                tuple(List.of("市人力社保局", "市农业农村局"), List.of()),
+                tuple(List.of("市双招双引办"), List.of("市发改委", "各县(市、区)政府")));
+
+        ParsedPlan hangzhou = parser.parse("二、责任分解中,列第一位的责任单位为牵头单位或汇总单位。\n"
+                + items.formatted(""), 2020);
+        assertThat(hangzhou.tasks()).extracting(ParsedTask::leadUnitNames).containsExactly(List.of("市发改委"),
+                List.of("市人力社保局", "市农业农村局"), List.of("市双招双引办"));
+
+        ParsedPlan withoutTheRule = parser.parse(items.formatted(""), 2023);
+        assertThat(withoutTheRule.tasks()).extracting(ParsedTask::leadUnitNames).containsExactly(
+                List.of("市发改委", "市经信局", "市科技局"), List.of("市人力社保局", "市农业农村局"),
+                List.of("市双招双引办", "市发改委", "各县(市、区)政府"));
     }
 
     @Test

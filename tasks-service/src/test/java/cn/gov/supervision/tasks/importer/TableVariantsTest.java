@@ -101,6 +101,47 @@ class TableVariantsTest {
     }
 
     @Test
+    void sectionRowsInsideATableFileTheRowsUnderThemAndTheTableGoesOn() {
+        ParsedPlan plan = parser.parse("""
+                序号 | 重点项目 | 主要内容 | 牵头单位 | 配合单位
+                二、实施六大人才行动计划
+                (一)产业提升人才行动计划
+                2 | 甲项目 | 做好甲项目。 | 市财政局 | 市教育局
+                (二)科技创新人才行动计划
+                9 | 乙项目 | 做好乙项目。 | 市科协 |
+                三、另一张表
+                序号 | 工作任务 | 责任单位
+                1 | 做好丙工作。 | 市民政局
+                """, 2012);
+
+        assertThat(plan.tasks()).extracting(ParsedTask::title, ParsedTask::section).containsExactly(
+                tuple("甲项目", "表1 > (一)产业提升人才行动计划"),
+                tuple("乙项目", "表1 > (二)科技创新人才行动计划"),
+                // a heading followed by a header row of its own ends the table, as before
+                tuple("做好丙工作。", "表2"));
+    }
+
+    @Test
+    void aTextCopyOfAPrintedTableLosesItsPageBreaksDebrisAndJoinsTheCutRow() {
+        ParsedPlan plan = parser.parse("""
+                序号 | 重点项目 | 主要内容 | 牵头单位 | 配合单位 |
+                1 | 甲项目 | 做好甲项目, | 市财政局 | 市教育局 |
+                — 1 —
+                第 2 页 共 3 页
+                序号 | 重点项目 | 主要内容 | 牵头单位 | 配合单位 |
+                |  | 并且做完。 |  |  |
+                2 | 乙项目 | 做好乙项目。 | 市科协 | 市民政局 |
+                - 2 -
+                """, 2012);
+
+        assertThat(plan.tasks()).extracting(ParsedTask::title, ParsedTask::description, ParsedTask::leadUnitNames)
+                .containsExactly(tuple("甲项目", "做好甲项目,并且做完。", List.of("市财政局")),
+                        tuple("乙项目", "做好乙项目。", List.of("市科协")));
+        assertThat(plan.diagnostics()).extracting(Diagnostic::code).contains("ROW_CONTINUED")
+                .doesNotContain("NO_LEAD_UNIT", "MISSING_CELL");
+    }
+
+    @Test
     void oneCellPerLineWithNumberedRows() {
         ParsedPlan plan = parser.parse("""
                 附件1

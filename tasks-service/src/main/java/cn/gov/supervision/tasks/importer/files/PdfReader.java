@@ -1,5 +1,6 @@
 package cn.gov.supervision.tasks.importer.files;
 
+import cn.gov.supervision.tasks.importer.PageNumbers;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -264,17 +265,9 @@ final class PdfReader {
                 ? " " : "";
     }
 
-    /** - 3 -, — 3 —, 第3页: a page's number in its footer, never the plan's text. */
+    /** - 3 -, — 3 —, 第 3 页 共 10 页 in a page's header or footer: never the plan's text. */
     private static boolean isPageNumber(String text) {
-        String t = text.strip();
-        boolean dashed = !t.isEmpty() && "-—–－".indexOf(t.charAt(0)) >= 0;
-        String digits = t.replaceAll("[-—–－\\s]", "");
-        if (digits.startsWith("第") && digits.endsWith("页")) {
-            digits = digits.substring(1, digits.length() - 1);
-        } else if (!dashed) {
-            return false;
-        }
-        return !digits.isEmpty() && digits.length() <= 4 && digits.chars().allMatch(Character::isDigit);
+        return PageNumbers.is(text);
     }
 
     /**

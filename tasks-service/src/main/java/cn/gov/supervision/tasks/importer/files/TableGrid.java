@@ -81,15 +81,20 @@ final class TableGrid {
     }
 
     /**
-     * Takes on the rows of the same table's part on the next page. A row cut by the page break leaves its rest at
-     * the top of that page, with an empty first cell: that rest is joined to the row it continues.
+     * Takes on the rows of the same table's part on the next page. Word processors repeat a long table's header row
+     * at the top of every page: a first row equal to this table's first is that header again, not a task, and is
+     * dropped. A row cut by the page break leaves its rest at the top of that page (under the repeated header), with
+     * an empty first cell: that rest is joined to the row it continues.
      */
     void continueWith(TableGrid next) {
         int from = 0;
-        if (!rows.isEmpty() && !next.rows.isEmpty() && !next.rows.get(0).isEmpty()
-                && next.rows.get(0).get(0).isBlank()) {
+        if (!rows.isEmpty() && !next.rows.isEmpty() && next.rows.get(0).equals(rows.get(0))) {
+            from = 1;
+        }
+        if (!rows.isEmpty() && next.rows.size() > from && !next.rows.get(from).isEmpty()
+                && next.rows.get(from).get(0).isBlank()) {
             List<String> cut = rows.get(rows.size() - 1);
-            List<String> rest = next.rows.get(0);
+            List<String> rest = next.rows.get(from);
             for (int i = 0; i < rest.size(); i++) {
                 if (i < cut.size()) {
                     cut.set(i, cut.get(i) + rest.get(i));
@@ -97,7 +102,7 @@ final class TableGrid {
                     cut.add(rest.get(i));
                 }
             }
-            from = 1;
+            from++;
         }
         for (int i = from; i < next.rows.size(); i++) {
             rows.add(next.rows.get(i));
