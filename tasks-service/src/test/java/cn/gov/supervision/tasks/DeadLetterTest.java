@@ -1,5 +1,6 @@
 package cn.gov.supervision.tasks;
 
+import cn.gov.supervision.kit.events.EventEnvelope;
 import cn.gov.supervision.testkit.PostgresTestResource;
 import cn.gov.supervision.testkit.RawEvents;
 import cn.gov.supervision.testkit.TestTokens;
@@ -235,7 +236,7 @@ class DeadLetterTest {
         event.put("eventId", UUID.randomUUID().toString());
         event.put("type", "UnitUpdated");
         event.put("schemaVersion", 1);
-        event.put("occurredAt", OffsetDateTime.now().toString());
+        event.put("occurredAt", EventEnvelope.timestamp(OffsetDateTime.now()));
         event.put("unitId", unit.toString());
         ObjectNode payload = event.putObject("payload");
         payload.put("id", unit.toString());

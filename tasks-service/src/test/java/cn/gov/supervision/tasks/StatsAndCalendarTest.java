@@ -78,6 +78,89 @@ class StatsAndCalendarTest {
         given().queryParam("planId", "nope").when().get("/api/v1/stats/units").then().statusCode(400);
     }
 
+    /**
+     * The units' figures as they stood on a past day. Nothing in the service can act in the past, so the test acts now
+     * and then dates the history lines (and completion times) back to the days the acts stand for.
+     */
+    @Test
+    void statisticsAsOfADayReplayTheHistoryUpToThatDay() throws Exception {
+        TaskFixtures.awaitReferenceUnits();
+        String plan = TaskFixtures.createPlan("统计时点测试计划", 2022);
+        String done = TaskFixtures.createTask(plan, "T-1", "九月底前完成", List.of(FGW), List.of(),
+                TaskFixtures.dated(LocalDate.of(2022, 9, 30))).extract().path("id");
+        TaskFixtures.complete(done, FGW);
+        backdate(done, "PROGRESS_REPORTED", "2022-09-20");
+        backdate(done, "COMPLETION_REQUESTED", "2022-09-25");
+        backdate(done, "COMPLETION_APPROVED", "2022-09-28");
+        String returned = TaskFixtures.createTask(plan, "T-2", "退回重办", List.of(FGW), List.of(),
+                TaskFixtures.dated(LocalDate.of(2022, 10, 14))).extract().path("id");
+        TaskFixtures.reportProgress(returned, FGW, 60).statusCode(200);
+        TaskFixtures.post(assignmentPath(returned, FGW) + "/completion-request",
+                Map.of("evidence", "已完成", "links", List.of())).statusCode(200);
+        TaskFixtures.post(assignmentPath(returned, FGW) + "/completion-request/return",
+                Map.of("reason", "佐证材料不全")).statusCode(200);
+        backdate(returned, "PROGRESS_REPORTED", "2022-09-01");
+        backdate(returned, "COMPLETION_REQUESTED", "2022-10-08");
+        backdate(returned, "COMPLETION_RETURNED", "2022-10-09");
+        TaskFixtures.createTask(plan, "T-3", "无人问津", List.of(FGW), List.of(),
+                TaskFixtures.dated(LocalDate.of(2022, 9, 30)));
+        String approvedLater = TaskFixtures.createTask(plan, "T-4", "年底前完成", List.of(FGW), List.of(),
+                TaskFixtures.dated(LocalDate.of(2022, 12, 31))).extract().path("id");
+        TaskFixtures.complete(approvedLater, FGW);
+        backdate(approvedLater, "PROGRESS_REPORTED", "2022-10-01");
+        backdate(approvedLater, "COMPLETION_REQUESTED", "2022-10-05");
+        backdate(approvedLater, "COMPLETION_APPROVED", "2022-10-20");
+        String extended = TaskFixtures.createTask(plan, "T-5", "申请延期", List.of(FGW), List.of(),
+                TaskFixtures.dated(LocalDate.of(2022, 10, 31))).extract().path("id");
+        TaskFixtures.post(assignmentPath(extended, FGW) + "/extension-request",
+                Map.of("proposedDueDate", "2022-11-30", "reason", "等待省级批复")).statusCode(200);
+        TaskFixtures.approve(assignmentPath(extended, FGW) + "/extension-request/approve").statusCode(200);
+        backdate(extended, "EXTENSION_REQUESTED", "2022-10-01");
+        backdate(extended, "EXTENSION_APPROVED", "2022-10-12");
+
+        // 10-10: T-1 done on time; T-2 back in progress and due within a week; T-3 overdue; T-4 and T-5 wait
+        assertThat(fgwAsOf(plan, "2022-10-10")).containsEntry("total", 5).containsEntry("completed", 1)
+                .containsEntry("completedOnTime", 1).containsEntry("overdue", 1).containsEntry("inProgress", 3)
+                .containsEntry("awaitingApproval", 2).containsEntry("red", 1).containsEntry("yellow", 1)
+                .containsEntry("green", 2).containsEntry("completionRate", 0.2f);
+        // 10-12: the extension was approved that day, T-5 is back to not started with its later date
+        assertThat(fgwAsOf(plan, "2022-10-12")).containsEntry("completed", 1).containsEntry("inProgress", 2)
+                .containsEntry("awaitingApproval", 1).containsEntry("red", 1).containsEntry("yellow", 1)
+                .containsEntry("green", 2);
+        // 10-20: T-4 approved that day, before its due date; T-2 is now overdue as well
+        assertThat(fgwAsOf(plan, "2022-10-20")).containsEntry("completed", 2).containsEntry("completedOnTime", 2)
+                .containsEntry("overdue", 2).containsEntry("awaitingApproval", 0).containsEntry("red", 2)
+                .containsEntry("yellow", 0).containsEntry("green", 1);
+        // today everything open is long overdue
+        JsonPath now = given().queryParam("planId", plan).when().get("/api/v1/stats/units")
+                .then().statusCode(200).body("asOf", equalTo(TaskFixtures.today().toString())).extract().jsonPath();
+        assertThat(now.getMap("items.find { it.unitId == '" + FGW + "' }")).containsEntry("completed", 2)
+                .containsEntry("completedOnTime", 2).containsEntry("overdue", 3).containsEntry("red", 3)
+                .containsEntry("awaitingApproval", 0).containsEntry("green", 0);
+
+        for (String bad : List.of("2022-13-01", "yesterday", "10/10/2022")) {
+            given().queryParam("asOf", bad).when().get("/api/v1/stats/units")
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+    }
+
+    private static Map<String, Object> fgwAsOf(String plan, String asOf) {
+        JsonPath units = given().queryParam("planId", plan).queryParam("asOf", asOf).when().get("/api/v1/stats/units")
+                .then().statusCode(200).body("asOf", equalTo(asOf)).extract().jsonPath();
+        assertThat(units.getList("items")).hasSize(1);
+        return units.getMap("items.find { it.unitId == '" + FGW + "' }");
+    }
+
+    /** Dates an act back to noon of a day in the plans' zone, and an approval's completion time with it. */
+    private static void backdate(String taskId, String action, String day) throws Exception {
+        TaskFixtures.execute("UPDATE task_history SET changed_at = TIMESTAMPTZ '" + day + " 12:00:00+08' "
+                + "WHERE task_id = '" + taskId + "' AND action = '" + action + "'");
+        if (action.equals("COMPLETION_APPROVED")) {
+            TaskFixtures.execute("UPDATE assignment SET completed_at = TIMESTAMPTZ '" + day + " 12:00:00+08' "
+                    + "WHERE task_id = '" + taskId + "'");
+        }
+    }
+
     @Test
     void calendarFeedParsesBackWithTheRightDatesAndAlarms() throws Exception {
         TaskFixtures.awaitReferenceUnits();

@@ -1,6 +1,7 @@
 package cn.gov.supervision.tasks;
 
 import cn.gov.supervision.testkit.TestTokens;
+import cn.gov.supervision.testkit.UnitsServiceTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,9 +25,11 @@ import static cn.gov.supervision.testkit.HuzhouUnits.NANXUN;
 import static cn.gov.supervision.testkit.HuzhouUnits.WUXING;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -232,6 +236,98 @@ class TaskAccessTest {
                     .header("WWW-Authenticate", containsString("invalid_token"));
             post(bad, "/api/v1/tasks", newTask("X-1")).statusCode(401);
         }
+    }
+
+    @Test
+    void aRememberedTokenChangedInAnyPartIsRefused() {
+        // a token used once is remembered (service-kit's VerifiedTokens); the memory must not let a changed copy in
+        String token = TestTokens.unit(unitA);
+        as(token).when().get("/api/v1/tasks/" + ownOnly).then().statusCode(200);
+        as(token).when().get("/api/v1/tasks/" + ownOnly).then().statusCode(200);
+
+        String[] parts = token.split("\\.");
+        String otherSignature = TestTokens.forged().split("\\.")[2];
+        String claimsOfB = TestTokens.unit(unitB).split("\\.")[1];
+        // one character inside the signature (the last one carries padding bits a decoder may ignore)
+        int at = token.length() - 10;
+        String flippedSignatureCharacter = token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A')
+                + token.substring(at + 1);
+        for (String changed : List.of(parts[0] + "." + parts[1] + "." + otherSignature,
+                parts[0] + "." + claimsOfB + "." + parts[2], flippedSignatureCharacter)) {
+            as(changed).when().get("/api/v1/tasks/" + othersOnly).then().statusCode(401)
+                    .header("WWW-Authenticate", containsString("invalid_token"));
+            as(changed).when().get("/api/v1/tasks/" + ownOnly).then().statusCode(401);
+        }
+        forbidden(as(token).when().get("/api/v1/tasks/" + othersOnly).then());
+    }
+
+    @Test
+    void aRenamedUnitShowsItsNewNameOnTheReadAfterTheEventIsApplied() throws Exception {
+        // unit names are served from memory (UnitDirectory): the consumer's commit must reach it before the next read
+        UUID renamed = TaskFixtures.newUnit("丙");
+        String task = TaskFixtures.createTask(planId, "A-9", "改名单位的任务", List.of(renamed), List.of(),
+                TaskFixtures.dated(LocalDate.of(2032, 9, 30))).extract().path("id");
+        String oldName = given().when().get("/api/v1/tasks/" + task).then().statusCode(200)
+                .extract().path("assignments[0].unitName");
+        String units = UnitsServiceTestResource.unitsService("units_for_tasks_test")
+                .baseUrl();
+        String etag = given().baseUri(units).when().get("/api/v1/units/" + renamed).then().statusCode(200)
+                .extract().header("ETag");
+        String newName = oldName + "（更名）";
+        given().baseUri(units).contentType("application/json").header("If-Match", etag)
+                .body(Map.of("name", newName, "kind", "CITY_DEPARTMENT"))
+                .when().put("/api/v1/units/" + renamed).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> TaskFixtures.count(
+                "SELECT count(*) FROM unit_ref WHERE id = '" + renamed + "' AND name = '" + newName + "'") == 1);
+        given().when().get("/api/v1/tasks/" + task).then().statusCode(200)
+                .body("assignments[0].unitName", equalTo(newName))
+                .body("leadUnits[0].name", equalTo(newName));
+    }
+
+    @Test
+    void aUnitsOwnListFollowsEveryChangeOfItsTasks() {
+        // a unit's own list is answered from its assignment rows (the task's dates and code are copied onto them,
+        // migration V40); the same filter within a plan takes the general path over task, and both must agree
+        UUID unit = TaskFixtures.newUnit("丁");
+        UUID other = TaskFixtures.newUnit("戊");
+        String plan = TaskFixtures.createPlan("单位清单测试计划", 2033);
+        String late = TaskFixtures.createTask(plan, "L-2", "逾期任务二", List.of(unit), List.of(),
+                TaskFixtures.dated(LocalDate.of(2020, 3, 1))).extract().path("id");
+        String later = TaskFixtures.createTask(plan, "L-1", "逾期任务一", List.of(other), List.of(unit),
+                TaskFixtures.dated(LocalDate.of(2020, 6, 1))).extract().path("id");
+        String future = TaskFixtures.createTask(plan, "L-3", "未到期任务", List.of(unit), List.of(),
+                TaskFixtures.dated(LocalDate.of(2040, 1, 1))).extract().path("id");
+        TaskFixtures.createTask(plan, "L-4", "他人逾期任务", List.of(other), List.of(),
+                TaskFixtures.dated(LocalDate.of(2020, 1, 1)));
+        String unitToken = TestTokens.unit(unit);
+
+        for (RequestSpecification list : List.of(given().queryParam("unitId", unit),
+                given().queryParam("unitId", unit).queryParam("planId", plan), as(unitToken))) {
+            list.queryParam("overdue", true).when().get("/api/v1/tasks").then().statusCode(200)
+                    .body("items.id", contains(late, later)).body("total", equalTo(2));
+        }
+        given().queryParam("unitId", unit).queryParam("overdue", true).queryParam("sort", "code,desc")
+                .when().get("/api/v1/tasks").then().body("items.id", contains(late, later));
+        given().queryParam("unitId", unit).queryParam("overdue", false).when().get("/api/v1/tasks").then()
+                .body("items.id", contains(future)).body("total", equalTo(1));
+        given().queryParam("unitId", unit).queryParam("role", "CO").queryParam("light", "RED")
+                .when().get("/api/v1/tasks").then().body("items.id", contains(later)).body("total", equalTo(1));
+        given().queryParam("unitId", unit).queryParam("size", 1).queryParam("page", 2)
+                .when().get("/api/v1/tasks").then().body("items.id", contains(future)).body("total", equalTo(3));
+
+        // a changed deadline moves the task in the unit's list in the same transaction
+        String etag = given().when().get("/api/v1/tasks/" + future).then().extract().header("ETag");
+        given().contentType("application/json").header("If-Match", etag)
+                .body(Map.of("deadline", TaskFixtures.dated(LocalDate.of(2019, 12, 31))))
+                .when().patch("/api/v1/tasks/" + future).then().statusCode(200);
+        for (RequestSpecification list : List.of(given().queryParam("unitId", unit),
+                given().queryParam("unitId", unit).queryParam("planId", plan), as(unitToken))) {
+            list.queryParam("overdue", true).when().get("/api/v1/tasks").then().statusCode(200)
+                    .body("items.id", contains(future, late, later)).body("total", equalTo(3));
+        }
+        given().queryParam("unitId", unit).queryParam("overdue", false).when().get("/api/v1/tasks").then()
+                .body("items", empty()).body("total", equalTo(0));
     }
 
     @Test

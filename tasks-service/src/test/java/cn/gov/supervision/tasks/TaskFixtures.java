@@ -57,6 +57,11 @@ final class TaskFixtures {
                 ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class), sql);
     }
 
+    static void execute(String sql) throws SQLException {
+        PostgresTestResource.execute(
+                ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class), sql);
+    }
+
     static String createPlan(String title, int year) {
         return given().contentType("application/json")
                 .body(Map.of("title", title, "year", year, "issuer", "湖州市人民政府办公室"))

@@ -2,18 +2,22 @@ package cn.gov.supervision.tasks;
 
 import cn.gov.supervision.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.common.mapper.TypeRef;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static cn.gov.supervision.testkit.HuzhouUnits.*;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -104,6 +108,30 @@ class TaskQueryTest {
                 .then().body("items.id", contains(decisions)).body("total", equalTo(3)).body("size", equalTo(1));
         inPlan().queryParam("size", 2).queryParam("page", 5).when().get("/api/v1/tasks")
                 .then().body("items", hasSize(0)).body("total", equalTo(3));
+    }
+
+    /**
+     * A task reads the same alone and in a list, each unit once: a task with a lead and a co-unit once came back with
+     * four assignments from GET (its assignments joined with its named units, two by two).
+     */
+    @Test
+    void aTaskReadsTheSameAloneAndInAListWithEachAssignmentOnce() {
+        Map<String, Object> alone = given().when().get("/api/v1/tasks/" + decisions).then().statusCode(200)
+                .body("assignments.unitId", containsInAnyOrder(SFJ.toString(), ZFB.toString()))
+                .body("assignments.role", contains("CO", "LEAD"))
+                .body("leadUnits.id", contains(SFJ.toString())).body("coUnits.id", contains(ZFB.toString()))
+                .extract().as(new TypeRef<>() {
+                });
+        List<Map<String, Object>> listed = inPlan().queryParam("sort", "code").when().get("/api/v1/tasks").then()
+                .statusCode(200).extract().jsonPath().getList("items");
+        assertThat(listed).extracting(task -> task.get("id")).containsExactly(standardization, decisions, ongoing);
+        assertThat(listed.get(1)).isEqualTo(alone);
+        // a group as lead: one assignment per member, each once, and the group named once
+        List<String> members = given().when().get("/api/v1/tasks/" + standardization).then().statusCode(200)
+                .body("leadUnits.id", contains(DISTRICTS.toString()))
+                .body("assignments.viaGroupId", everyItem(equalTo(DISTRICTS.toString())))
+                .extract().jsonPath().getList("assignments.unitId");
+        assertThat(members).contains(WUXING.toString()).hasSizeGreaterThan(1).doesNotHaveDuplicates();
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.gov.supervision.tasks.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -22,6 +23,14 @@ public interface TasksConfig {
      * token, so the link carries a signature of its unit instead; every replica needs the same secret.
      */
     Optional<String> calendarSecret();
+
+    /**
+     * How often each replica reloads its in-memory unit names from unit_ref, to see what another replica's consumer
+     * applied (the units.events consumer group is shared, so each event reaches one replica). The replica that applies
+     * an event sees it at once.
+     */
+    @WithDefault("5s")
+    Duration unitNamesRefresh();
 
     /** Bounds on the files the plan importer reads (importer.files): a hostile file is refused before it costs much. */
     ImportFiles importFiles();

@@ -84,7 +84,12 @@ public class Assignment {
 
     /** The date this unit must meet: an approved extension, else the task's due date. */
     public LocalDate effectiveDueDate() {
-        return extendedDueDate != null ? extendedDueDate : task.dueDate;
+        return effectiveDueDate(extendedDueDate, task.dueDate);
+    }
+
+    /** An approved extension's date, else the task's. */
+    public static LocalDate effectiveDueDate(LocalDate extendedDueDate, LocalDate taskDueDate) {
+        return extendedDueDate != null ? extendedDueDate : taskDueDate;
     }
 
     public boolean isCompleted() {

@@ -4,6 +4,7 @@ import cn.gov.supervision.kit.events.EventEnvelope;
 import cn.gov.supervision.kit.events.EventSubscriber;
 import cn.gov.supervision.tasks.domain.UnitRef;
 import cn.gov.supervision.tasks.repository.UnitRefRepository;
+import cn.gov.supervision.tasks.service.UnitDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,9 +20,11 @@ public class UnitReadModelUpdater implements EventSubscriber {
     public static final String UNITS_TOPIC = "units.events";
 
     private final UnitRefRepository units;
+    private final UnitDirectory directory;
 
-    public UnitReadModelUpdater(UnitRefRepository units) {
+    public UnitReadModelUpdater(UnitRefRepository units, UnitDirectory directory) {
         this.units = units;
+        this.directory = directory;
     }
 
     @Override
@@ -56,5 +59,6 @@ public class UnitReadModelUpdater implements EventSubscriber {
         unit.memberIds.clear();
         payload.path("expandedMemberIds").forEach(id -> unit.memberIds.add(UUID.fromString(id.asText())));
         units.persist(unit);
+        directory.changed(unit);
     }
 }

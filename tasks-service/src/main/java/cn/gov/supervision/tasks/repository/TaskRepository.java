@@ -6,15 +6,12 @@ import cn.gov.supervision.tasks.domain.Task;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.Query;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,20 +30,22 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
         return list("planId", Sort.by("code"), planId);
     }
 
-    public record SearchPage(List<Task> tasks, long total) {
-    }
-
     /**
-     * One page of tasks matching every filter. Each filter is a plain predicate on an indexed column; light and
+     * The tasks matching every filter, as a query for {@link TaskRows#page}. Each filter is a plain predicate on an indexed column; light and
      * overdue compare the denormalised next_due_date (earliest open due date) with today. When a unit is given, its
      * tasks are collected first (a materialised CTE over the assignment or task_unit index): a unit has at most a few
      * thousand tasks, and without it PostgreSQL may walk all tasks in due-date order hunting for the unit's ones.
-     * tasks-service/bench/list-100k.sh measures this at 100,000 tasks and prints the plans.
+     * A unit's own list filtered at most by role, light or overdue, in due-date, next-due-date or code order (the list
+     * a unit opens every day) is answered from that unit's entries of one index alone ({@link #unitQuery}).
+     * deploy/bench/run.sh measures this at 10,000 to 1,000,000 tasks and prints the plan.
      *
      * @param orderBy a whitelisted ORDER BY list over columns of task t (see TaskSort)
      */
-    public SearchPage search(TaskFilter filter, boolean unitIsGroup, LocalDate today, String orderBy, int page,
-                             int size) {
+    public TaskQuery search(TaskFilter filter, boolean unitIsGroup, LocalDate today, String orderBy) {
+        Optional<TaskQuery> fromUnitIndex = unitQuery(filter, unitIsGroup, today, orderBy);
+        if (fromUnitIndex.isPresent()) {
+            return fromUnitIndex.get();
+        }
         String cte = "";
         StringBuilder from = new StringBuilder();
         List<String> clauses = new ArrayList<>();
@@ -55,8 +54,8 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
             String role = filter.role() == null ? "" : " AND role = :role";
             // a unit that works on tasks has an assignment for each (groups are expanded into their members); a group
             // itself has none, so its tasks are the ones that name it
-            cte = "WITH mine AS MATERIALIZED (SELECT DISTINCT task_id FROM " + (unitIsGroup ? "task_unit" : "assignment")
-                    + " WHERE unit_id = :unitId" + role + ") ";
+            cte = "mine AS MATERIALIZED (SELECT DISTINCT task_id FROM " + (unitIsGroup ? "task_unit" : "assignment")
+                    + " WHERE unit_id = :unitId" + role + ")";
             params.put("unitId", filter.unitId());
             if (filter.role() != null) {
                 params.put("role", filter.role().name());
@@ -105,27 +104,46 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
         }
         String where = clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
         String body = from + where;
+        return new TaskQuery(cte, "t.id", body, orderBy, orderBy, params);
+    }
 
-        // the total comes with the page (a window over the matching rows), so the matching rows are found once
-        Query ids = getEntityManager().createNativeQuery(cte + "SELECT t.id, count(*) OVER () " + body
-                + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset");
-        params.forEach(ids::setParameter);
-        ids.setParameter("limit", size);
-        ids.setParameter("offset", (long) page * size);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = ids.getResultList();
-        if (rows.isEmpty()) {
-            // a page past the end has no row to carry the total
-            Query count = getEntityManager().createNativeQuery(cte + "SELECT count(*) " + body);
-            params.forEach(count::setParameter);
-            return new SearchPage(List.of(), ((Number) count.getSingleResult()).longValue());
+    /**
+     * The page from the unit's entries of assignment_unit_next_due (migration V40), which carry the task's due date,
+     * next due date and code: a range scan of the index gives the matching tasks, their total and their order without
+     * reading a row of task or assignment. Empty when the filter or the order needs a column only task has.
+     */
+    private Optional<TaskQuery> unitQuery(TaskFilter filter, boolean unitIsGroup, LocalDate today, String orderBy) {
+        String unitOrder = orderBy.replace("t.due_date", "a.task_due_date")
+                .replace("t.next_due_date", "a.task_next_due_date").replace("t.code", "a.task_code")
+                .replace("t.id", "a.task_id");
+        if (filter.unitId() == null || unitIsGroup || unitOrder.contains("t.") || filter.planId() != null
+                || filter.status() != null || filter.category() != null || filter.dueFrom() != null
+                || filter.dueTo() != null || (filter.q() != null && !filter.q().isEmpty())) {
+            return Optional.empty();
         }
-        long total = ((Number) rows.get(0)[1]).longValue();
-        List<UUID> pageIds = rows.stream().map(r -> (UUID) r[0]).toList();
-        Map<UUID, Task> byId = new LinkedHashMap<>();
-        pageIds.forEach(id -> byId.put(id, null));
-        list("id in ?1", pageIds).forEach(task -> byId.put(task.id, task));
-        return new SearchPage(byId.values().stream().filter(Objects::nonNull).toList(), total);
+        List<String> clauses = new ArrayList<>(List.of("a.unit_id = :unitId"));
+        Map<String, Object> params = new HashMap<>(Map.of("unitId", filter.unitId()));
+        if (filter.role() != null) {
+            clauses.add("a.role = :role");
+            params.put("role", filter.role().name());
+        }
+        if (filter.light() != null) {
+            clauses.add(lightClause(filter.light()).replace("t.next_due_date", "a.task_next_due_date"));
+            if (filter.light() == Light.RED || filter.light() == Light.YELLOW) {
+                params.put("today", today);
+            }
+            if (filter.light() == Light.YELLOW || filter.light() == Light.GREEN) {
+                params.put("yellowEnd", today.plusDays(Light.YELLOW_DAYS));
+            }
+        }
+        if (filter.overdue() != null) {
+            clauses.add(filter.overdue() ? "a.task_next_due_date < :today"
+                    : "(a.task_next_due_date IS NULL OR a.task_next_due_date >= :today)");
+            params.put("today", today);
+        }
+        String body = "FROM assignment a WHERE " + String.join(" AND ", clauses);
+        // a unit has one assignment per task (assignment_unit_unique), so its entries are its tasks, each once
+        return Optional.of(new TaskQuery("", "a.task_id", body, unitOrder, orderBy, params));
     }
 
     private static String lightClause(Light light) {

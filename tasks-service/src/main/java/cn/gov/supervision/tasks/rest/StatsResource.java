@@ -2,7 +2,7 @@ package cn.gov.supervision.tasks.rest;
 
 import cn.gov.supervision.kit.security.Permissions;
 import cn.gov.supervision.tasks.api.PlanStats;
-import cn.gov.supervision.tasks.api.UnitStats;
+import cn.gov.supervision.tasks.api.UnitStatsReport;
 import cn.gov.supervision.tasks.service.StatsService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -12,10 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
-import java.util.Map;
+import java.time.LocalDate;
 import java.util.UUID;
 
 @Path("/api/v1/stats")
@@ -32,9 +32,12 @@ public class StatsResource {
 
     @GET
     @Path("/units")
-    @Operation(operationId = "getUnitStats", summary = "Per responsible unit: totals, completion rate and on-time rate over its assignments")
-    public Map<String, List<UnitStats>> units(@QueryParam("planId") UUID planId) {
-        return Map.of("items", stats.byUnit(planId));
+    @Operation(operationId = "getUnitStats", summary = "Per responsible unit: totals, completion rate, on-time rate, "
+            + "requests awaiting approval and lights over its assignments, as they stand today or stood at the end of asOf")
+    public UnitStatsReport units(@QueryParam("planId") UUID planId,
+                                 @QueryParam("asOf") @Parameter(description = "A date (YYYY-MM-DD) in the plans' time "
+                                         + "zone; what units and the office did later is not counted") LocalDate asOf) {
+        return stats.byUnit(planId, asOf);
     }
 
     @GET

@@ -3,6 +3,7 @@ package cn.gov.supervision.tasks.service;
 import cn.gov.supervision.kit.security.Caller;
 import cn.gov.supervision.tasks.api.PlanStats;
 import cn.gov.supervision.tasks.api.UnitStats;
+import cn.gov.supervision.tasks.api.UnitStatsReport;
 import cn.gov.supervision.tasks.api.UnitSummary;
 import cn.gov.supervision.tasks.config.TasksConfig;
 import cn.gov.supervision.tasks.domain.AssignmentStatus;
@@ -27,21 +28,69 @@ import java.util.UUID;
 public class StatsService {
 
     /**
-     * An assignment is on time when it was completed (in the plans' time zone) no later than its own due date,
-     * which includes an approved extension; an undated assignment that is completed is on time.
+     * Counted over one row per assignment (status, due date, completion date) as the {@code state} CTE gives it. An
+     * assignment is on time when it was completed no later than its own due date, which includes an approved
+     * extension; an undated assignment that is completed is on time. Lights follow {@link Light#of}: an open dated
+     * assignment is red past its due date, yellow within {@link Light#YELLOW_DAYS} days of it, green before that.
      */
     private static final String UNIT_STATS = """
-            SELECT a.unit_id,
+            WITH state AS (%s)
+            SELECT unit_id,
                    count(*),
-                   count(*) FILTER (WHERE a.status = 'COMPLETED'),
-                   count(*) FILTER (WHERE a.status = 'COMPLETED'
-                       AND (coalesce(a.extended_due_date, t.due_date) IS NULL
-                            OR CAST(a.completed_at AT TIME ZONE :zone AS date) <= coalesce(a.extended_due_date, t.due_date))),
-                   count(*) FILTER (WHERE a.status <> 'COMPLETED' AND coalesce(a.extended_due_date, t.due_date) < :today),
-                   count(*) FILTER (WHERE a.status IN ('IN_PROGRESS', 'COMPLETION_REQUESTED', 'EXTENSION_REQUESTED'))
+                   count(*) FILTER (WHERE status = 'COMPLETED'),
+                   count(*) FILTER (WHERE status = 'COMPLETED' AND (due IS NULL OR completed_on <= due)),
+                   count(*) FILTER (WHERE status <> 'COMPLETED' AND due < :day),
+                   count(*) FILTER (WHERE status IN ('IN_PROGRESS', 'COMPLETION_REQUESTED', 'EXTENSION_REQUESTED')),
+                   count(*) FILTER (WHERE status IN ('COMPLETION_REQUESTED', 'EXTENSION_REQUESTED')),
+                   count(*) FILTER (WHERE status <> 'COMPLETED' AND due >= :day AND due <= :yellowEnd),
+                   count(*) FILTER (WHERE status <> 'COMPLETED' AND due > :yellowEnd)
+            FROM state
+            GROUP BY unit_id
+            """;
+
+    /** Today: the assignments as they stand. */
+    private static final String CURRENT_STATE = """
+            SELECT a.unit_id, a.status, coalesce(a.extended_due_date, t.due_date) AS due,
+                   CAST(a.completed_at AT TIME ZONE :zone AS date) AS completed_on
             FROM assignment a JOIN task t ON t.id = a.task_id
             %s
-            GROUP BY a.unit_id
+            """;
+
+    /**
+     * At the end of a past (or future) day: each assignment's status replayed from its history lines up to that day,
+     * the only record of when units and the office acted. The last workflow line decides; an extension's approval or
+     * rejection returns the assignment to where it was before the request, which is in progress once any progress was
+     * reported. The assignments themselves are counted whenever they were recorded: a plan imported after its
+     * publication still assigned its tasks then.
+     */
+    private static final String STATE_AS_OF = """
+            SELECT a.unit_id,
+                   CASE h.last_action
+                       WHEN 'COMPLETION_APPROVED' THEN 'COMPLETED'
+                       WHEN 'COMPLETION_REQUESTED' THEN 'COMPLETION_REQUESTED'
+                       WHEN 'EXTENSION_REQUESTED' THEN 'EXTENSION_REQUESTED'
+                       WHEN 'PROGRESS_REPORTED' THEN 'IN_PROGRESS'
+                       WHEN 'COMPLETION_RETURNED' THEN 'IN_PROGRESS'
+                       ELSE CASE WHEN h.started THEN 'IN_PROGRESS' ELSE 'NOT_STARTED' END
+                   END AS status,
+                   coalesce(CAST(h.extended_to AS date), t.due_date) AS due,
+                   h.approved_on AS completed_on
+            FROM assignment a JOIN task t ON t.id = a.task_id
+            LEFT JOIN LATERAL (
+                SELECT (array_agg(l.action ORDER BY l.changed_at DESC, l.id))[1] AS last_action,
+                       coalesce(bool_or(l.action = 'PROGRESS_REPORTED'), false) AS started,
+                       max(CAST(l.changed_at AT TIME ZONE :zone AS date))
+                           FILTER (WHERE l.action = 'COMPLETION_APPROVED') AS approved_on,
+                       (array_agg(l.new_value ORDER BY l.changed_at DESC, l.id)
+                           FILTER (WHERE l.action = 'EXTENSION_APPROVED'))[1] AS extended_to
+                FROM task_history l
+                WHERE l.task_id = a.task_id AND l.unit_id = a.unit_id
+                  AND l.action IN ('PROGRESS_REPORTED', 'COMPLETION_REQUESTED', 'COMPLETION_APPROVED',
+                                   'COMPLETION_RETURNED', 'EXTENSION_REQUESTED', 'EXTENSION_APPROVED',
+                                   'EXTENSION_REJECTED')
+                  AND CAST(l.changed_at AT TIME ZONE :zone AS date) <= :day
+            ) h ON true
+            %s
             """;
 
     private final EntityManager entityManager;
@@ -61,12 +110,13 @@ public class StatsService {
         this.caller = caller;
     }
 
-    /** Every unit's row, or only its own for a caller confined to a unit. */
+    /** Every unit's row, or only its own for a caller confined to a unit; today's figures when asOf is null. */
     @Transactional
-    public List<UnitStats> byUnit(UUID planId) {
+    public UnitStatsReport byUnit(UUID planId, LocalDate asOf) {
         if (planId != null) {
             plans.require(planId);
         }
+        LocalDate day = asOf != null ? asOf : today.date();
         Optional<UUID> own = caller.confinedUnit();
         List<String> clauses = new ArrayList<>();
         if (planId != null) {
@@ -75,10 +125,12 @@ public class StatsService {
         if (own.isPresent()) {
             clauses.add("a.unit_id = :unitId");
         }
+        String where = clauses.isEmpty() ? "" : "WHERE " + String.join(" AND ", clauses);
         Query query = entityManager.createNativeQuery(UNIT_STATS.formatted(
-                        clauses.isEmpty() ? "" : "WHERE " + String.join(" AND ", clauses)))
+                        (asOf != null ? STATE_AS_OF : CURRENT_STATE).formatted(where)))
                 .setParameter("zone", config.timeZone().getId())
-                .setParameter("today", today.date());
+                .setParameter("day", day)
+                .setParameter("yellowEnd", day.plusDays(Light.YELLOW_DAYS));
         if (planId != null) {
             query.setParameter("planId", planId);
         }
@@ -86,15 +138,17 @@ public class StatsService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         Map<UUID, UnitSummary> names = units.summaries(rows.stream().map(r -> (UUID) r[0]).toList());
-        return rows.stream().map(r -> {
+        List<UnitStats> items = rows.stream().map(r -> {
             UUID unitId = (UUID) r[0];
             long total = number(r[1]);
             long completed = number(r[2]);
             long onTime = number(r[3]);
-            return new UnitStats(unitId, names.get(unitId).name(), total, completed, onTime, number(r[4]), number(r[5]),
-                    rate(completed, total), rate(onTime, total));
+            long overdue = number(r[4]);
+            return new UnitStats(unitId, names.get(unitId).name(), total, completed, onTime, overdue, number(r[5]),
+                    number(r[6]), overdue, number(r[7]), number(r[8]), rate(completed, total), rate(onTime, total));
         }).sorted(Comparator.comparing(UnitStats::unitName, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(UnitStats::unitId)).toList();
+        return new UnitStatsReport(day, items);
     }
 
     @Transactional

@@ -17,11 +17,13 @@ import cn.gov.supervision.tasks.domain.Plan;
 import cn.gov.supervision.tasks.domain.ProgressReport;
 import cn.gov.supervision.tasks.domain.Task;
 import cn.gov.supervision.tasks.domain.TaskChange;
+import cn.gov.supervision.tasks.domain.TaskRow;
 import cn.gov.supervision.tasks.events.TaskEventTypes;
 import cn.gov.supervision.tasks.events.TaskEvents;
 import cn.gov.supervision.tasks.repository.ProgressReportRepository;
 import cn.gov.supervision.tasks.repository.TaskChangeRepository;
 import cn.gov.supervision.tasks.repository.TaskRepository;
+import cn.gov.supervision.tasks.repository.TaskRows;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Creating, changing, deleting and reading tasks; every change is recorded in history and published as an event. */
 @ApplicationScoped
@@ -42,6 +45,7 @@ public class TaskService {
     private static final int SECTION_LENGTH = 500;
 
     private final TaskRepository tasks;
+    private final TaskRows rows;
     private final PlanService plans;
     private final AssignmentReconciler assignments;
     private final TaskHistory history;
@@ -54,11 +58,12 @@ public class TaskService {
     private final Caller caller;
     private final AssignmentVisibility visibility;
 
-    public TaskService(TaskRepository tasks, PlanService plans, AssignmentReconciler assignments, TaskHistory history,
+    public TaskService(TaskRepository tasks, TaskRows rows, PlanService plans, AssignmentReconciler assignments, TaskHistory history,
                        TaskChangeRepository changes, ProgressReportRepository progressReports, TaskViews views,
                        TaskEvents events, Today today, UnitDirectory unitDirectory, Caller caller,
                        AssignmentVisibility visibility) {
         this.tasks = tasks;
+        this.rows = rows;
         this.plans = plans;
         this.assignments = assignments;
         this.history = history;
@@ -77,7 +82,6 @@ public class TaskService {
      * through the group's expansion into per-unit assignments); the restriction is part of the query, so pages and
      * totals count only what it may see.
      */
-    @Transactional
     public PageView<TaskView> search(TaskFilter filter, String orderBy, int page, int size) {
         Optional<UUID> own = caller.confinedUnit();
         if (own.isPresent() && filter.unitId() != null) {
@@ -89,13 +93,15 @@ public class TaskService {
                 filter.q() == null ? null : ChineseText.matchKey(filter.q()));
         // a confined caller's tasks are its assignments, never those of a group it happens to be
         boolean unitIsGroup = own.isEmpty() && unitId != null && unitDirectory.isGroup(unitId);
-        TaskRepository.SearchPage found = tasks.search(normalized, unitIsGroup, today.date(), orderBy, page, size);
-        return new PageView<>(visibility.shown(views.of(found.tasks())), page, size, found.total());
+        TaskRows.Page found = rows.page(tasks.search(normalized, unitIsGroup, today.date(), orderBy), page, size);
+        return new PageView<>(visibility.shown(views.ofRows(found.tasks())), page, size, found.total());
     }
 
-    @Transactional
+    /** Reads change nothing: no transaction, one statement ({@link TaskRows}). */
     public TaskView get(UUID id) {
-        return visibility.shown(views.of(requireReadable(id)));
+        TaskRow task = rows.find(id).orElseThrow(() -> ProblemException.notFound("Task", id));
+        requireReadable(id, task::hasAssignmentOf);
+        return visibility.shown(views.of(task));
     }
 
     @Transactional
@@ -253,12 +259,16 @@ public class TaskService {
 
     /** The task, if the caller may read it: a caller confined to a unit reads the tasks its unit works on only. */
     private Task requireReadable(UUID id) {
-        Task task = require(id);
+        Task task = tasks.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Task", id));
+        requireReadable(id, unit -> task.assignmentOf(unit).isPresent());
+        return task;
+    }
+
+    private void requireReadable(UUID id, Predicate<UUID> worksOn) {
         Optional<UUID> own = caller.confinedUnit();
-        if (own.isPresent() && task.assignmentOf(own.get()).isEmpty()) {
+        if (own.isPresent() && !worksOn.test(own.get())) {
             throw ProblemException.forbidden("Unit " + own.get() + " has no assignment on task " + id);
         }
-        return task;
     }
 
     private Plan planOf(UUID planId) {
