@@ -129,20 +129,24 @@ class AcknowledgementLinkTest {
                 .when().post(uri.getPath() + "/confirm").then();
     }
 
+    /**
+     * A page that says why the link was refused and has no 签收 form; an expired link's page offers only the form that
+     * asks for a fresh link.
+     */
     static void refused(ValidatableResponse response, int status, String says) {
         response.statusCode(status).contentType("text/html").body(containsString(says))
-                .body(not(containsString("<form")));
+                .body(not(containsString("/ack/confirm")));
+        String page = response.extract().asString();
+        if (says.equals("链接已过期")) {
+            assertThat(page).contains("/ack/fresh-link").containsOnlyOnce("<form");
+        } else {
+            assertThat(page).doesNotContain("<form");
+        }
     }
 
     /** The day's digest of {@code unit}, made by the day's run (idempotent). */
     static String digestOf(UUID unit) throws Exception {
-        HuzhouPlanFixture.ensureImported();
-        given().contentType("application/json").body(Map.of("date", DAY))
-                .when().post("/api/v1/notifications/runs").then().statusCode(200);
-        String id = given().queryParam("unitId", unit).when().get("/api/v1/notifications").then().statusCode(200)
-                .extract().path("items.find { it.date == '" + DAY + "' }.id");
-        assertThat(id).as("%s has a digest on %s", HuzhouPlanFixture.code(unit), DAY).isNotNull();
-        return id;
+        return DigestPageTest.digestOf(unit, DAY);
     }
 
     /** The acknowledgement link in the mail the unit's 联络员 received, as a path with its query. */

@@ -1,5 +1,6 @@
 package cn.gov.supervision.notifications;
 
+import cn.gov.supervision.kit.events.EventEnvelope;
 import cn.gov.supervision.testkit.RawEvents;
 import cn.gov.supervision.testkit.TestTokens;
 import cn.gov.supervision.testkit.TopicProbe;
@@ -115,7 +116,7 @@ class DeadLetterTest {
         event.put("eventId", UUID.randomUUID().toString());
         event.put("type", "TaskUpdated");
         event.put("schemaVersion", schemaVersion);
-        event.put("occurredAt", OffsetDateTime.now().toString());
+        event.put("occurredAt", EventEnvelope.timestamp(OffsetDateTime.now()));
         event.put("taskId", task.toString());
         ObjectNode payload = event.putObject("payload");
         payload.put("id", task.toString());

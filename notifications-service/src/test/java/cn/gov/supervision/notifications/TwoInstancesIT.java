@@ -1,5 +1,6 @@
 package cn.gov.supervision.notifications;
 
+import cn.gov.supervision.notifications.service.ReminderWording;
 import cn.gov.supervision.testkit.KafkaTestResource;
 import cn.gov.supervision.testkit.NeighbourServices;
 import cn.gov.supervision.testkit.PostgresTestResource;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -99,7 +101,8 @@ class TwoInstancesIT {
         GreenMail smtp = SmtpTestResource.smtp();
         List<String> recipients = new ArrayList<>();
         for (MimeMessage message : smtp.getReceivedMessages()) {
-            if (message.getSubject().contains("2022-09-23")) {
+            // the subject shows the day as people read it (ReminderWording): 2022年9月23日
+            if (message.getSubject().contains(" " + ReminderWording.date(LocalDate.of(2022, 9, 23)) + " ")) {
                 for (var address : message.getAllRecipients()) {
                     recipients.add(address.toString());
                 }

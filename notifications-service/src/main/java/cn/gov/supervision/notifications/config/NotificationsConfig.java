@@ -3,6 +3,7 @@ package cn.gov.supervision.notifications.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -47,17 +48,73 @@ public interface NotificationsConfig {
     @WithDefault("no-reply@supervision.huzhou.gov.cn")
     String mailFrom();
 
+    /**
+     * A site's own front end for a task (NOTIFICATIONS_APP_TASK_URL), e.g.
+     * {@code https://duban.example.gov.cn/tasks/{taskId}?unit={unitId}}: mails and the digest page then link each task
+     * there. Without it a task in a mail links to its place on the digest page, which needs no login.
+     */
+    Optional<String> appTaskUrl();
+
+    DigestPage digestPage();
+
     DailyRun dailyRun();
+
+    WeeklyReport weeklyReport();
 
     Delivery delivery();
 
     Webhooks webhooks();
+
+    /** The page behind every digest mail (see the README, "The page behind the mail"). */
+    interface DigestPage {
+
+        /** Items per page: a digest of hundreds of items is read a page at a time, on a phone too. */
+        @WithDefault("50")
+        int itemsPerPage();
+
+        /** "Send me a fresh link" mails per digest within a day: enough for a mislaid mail, too few to flood with. */
+        @WithDefault("3")
+        int freshLinksPerDigestPerDay();
+
+        /** "Send me a fresh link" mails per unit within a day, whichever of its digests they were asked from. */
+        @WithDefault("10")
+        int freshLinksPerUnitPerDay();
+    }
 
     interface DailyRun {
 
         /** When the day's job runs, in {@link #timeZone()}; read by DailyRunScheduler. */
         @WithDefault("0 30 8 * * ?")
         String cron();
+
+        /**
+         * How many assignments the run reads per query: memory stays bounded by a page, however many assignments
+         * years of plans hold (tests use a tiny page so that every digest spans pages).
+         */
+        @WithDefault("2000")
+        int pageSize();
+
+        /**
+         * How long reading the day may take before its transaction is given up (seconds): longer than a web
+         * request's default 60 s, since years of plans on a busy database may take minutes and the run must finish.
+         */
+        @WithDefault("600")
+        int readTimeoutSeconds();
+    }
+
+    /**
+     * The supervising office's weekly report (督办周报), mailed to the contacts of {@link #supervisingUnitId()}. It is
+     * checked at {@link DailyRun#cron()} every day and goes out on the report day of the week.
+     */
+    interface WeeklyReport {
+
+        /** The report's weekday; when it is a holiday, the first working day after it in the same week. */
+        @WithDefault("MONDAY")
+        DayOfWeek day();
+
+        /** How many of the most overdue assignments the report lists. */
+        @WithDefault("20")
+        int overdueItems();
     }
 
     interface Delivery {

@@ -24,6 +24,19 @@ public class Delivery {
     @Id
     public UUID id;
 
+    /** A delivery of {@code digestId} to send now. */
+    public static Delivery pending(UUID digestId, String channel, String target, UUID webhookId) {
+        Delivery delivery = new Delivery();
+        delivery.id = UUID.randomUUID();
+        delivery.digestId = digestId;
+        delivery.channel = channel;
+        delivery.target = target;
+        delivery.webhookId = webhookId;
+        delivery.status = PENDING;
+        delivery.nextAttemptAt = OffsetDateTime.now();
+        return delivery;
+    }
+
     @Column(name = "digest_id", nullable = false)
     public UUID digestId;
 

@@ -15,6 +15,8 @@ import java.util.UUID;
 public class Digest {
 
     public static final String DAILY = "DAILY";
+    /** The supervising office's weekly report: its unit is the office, its day the week's Monday. */
+    public static final String WEEKLY = "WEEKLY";
 
     @Id
     public UUID id;
@@ -38,6 +40,10 @@ public class Digest {
     /** JSON array of e-mail addresses. */
     @Column(nullable = false, columnDefinition = "text")
     public String recipients;
+
+    /** JSON of the WeeklyReport a WEEKLY digest carries (its items stay empty); null for daily digests. */
+    @Column(columnDefinition = "text")
+    public String report;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;

@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -48,6 +51,7 @@ public class TaskInfoUpdater implements EventSubscriber {
             if (existing != null) {
                 tasks.delete(existing);
             }
+            tasks.forgetSnapshots(event.subjectId());
             return;
         }
         JsonNode payload = event.payload();
@@ -63,6 +67,12 @@ public class TaskInfoUpdater implements EventSubscriber {
         String recurrence = text(deadline.path("recurrence"));
         task.recurrence = recurrence == null ? null : Recurrence.valueOf(recurrence);
         task.version = payload.path("version").asLong();
+        Map<UUID, AssignmentInfo> before = new HashMap<>();
+        task.assignments.forEach(a -> before.put(a.unitId, a));
+        // the time of a unit's last report is not in the task's state: keep it from the event that reported it
+        JsonNode change = payload.path("change");
+        UUID reportingUnit = "ProgressReported".equals(event.type()) && change.path("unitId").isTextual()
+                ? UUID.fromString(change.path("unitId").asText()) : null;
         task.assignments.clear();
         for (JsonNode a : payload.path("assignments")) {
             AssignmentInfo assignment = new AssignmentInfo();
@@ -70,7 +80,16 @@ public class TaskInfoUpdater implements EventSubscriber {
             assignment.role = a.path("role").asText();
             assignment.status = a.path("status").asText();
             assignment.dueDate = date(a.path("dueDate"));
+            assignment.percent = a.path("percent").isInt() ? a.path("percent").asInt() : null;
+            AssignmentInfo previous = before.get(assignment.unitId);
+            assignment.lastProgressAt = assignment.unitId.equals(reportingUnit) ? event.occurredAt()
+                    : previous == null ? null : previous.lastProgressAt;
             task.assignments.add(assignment);
+            if (previous == null || !previous.status.equals(assignment.status)
+                    || !Objects.equals(previous.dueDate, assignment.dueDate)) {
+                // the weekly report replays these to tell how an assignment stood on a past day
+                tasks.recordSnapshot(task.id, assignment, event.occurredAt());
+            }
         }
         tasks.persist(task);
     }

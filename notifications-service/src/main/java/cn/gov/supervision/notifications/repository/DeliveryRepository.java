@@ -26,4 +26,9 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
         return list("digestId = ?1 AND (webhookId IS NULL OR webhookId IN "
                 + "(SELECT w.id FROM Webhook w WHERE w.unitId IS NOT NULL))", BY_CHANNEL_AND_TARGET, digestId);
     }
+
+    /** A new delivery of a stored digest on one channel, due now; the worker sends it. */
+    public void enqueue(UUID digestId, String channel, String target, UUID webhookId) {
+        persist(Delivery.pending(digestId, channel, target, webhookId));
+    }
 }

@@ -10,11 +10,14 @@ import cn.gov.supervision.notifications.api.RunRequest;
 import cn.gov.supervision.notifications.api.RunResult;
 import cn.gov.supervision.notifications.api.WebhookRequest;
 import cn.gov.supervision.notifications.api.WebhookView;
+import cn.gov.supervision.notifications.api.WeeklyRunResult;
 import cn.gov.supervision.notifications.service.AckLinks;
+import cn.gov.supervision.notifications.service.FreshLinks;
 import cn.gov.supervision.notifications.service.NotificationFeed;
 import cn.gov.supervision.notifications.service.NotificationRun;
 import cn.gov.supervision.notifications.service.PolicyService;
 import cn.gov.supervision.notifications.service.WebhookService;
+import cn.gov.supervision.notifications.service.WeeklyReportRun;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -69,14 +72,19 @@ public class NotificationResource {
     private final PolicyService policies;
     private final WebhookService webhooks;
     private final AcknowledgementPages pages;
+    private final WeeklyReportRun weeklyReports;
+    private final FreshLinks freshLinks;
 
     public NotificationResource(NotificationFeed feed, NotificationRun run, PolicyService policies,
-                                WebhookService webhooks, AcknowledgementPages pages) {
+                                WebhookService webhooks, AcknowledgementPages pages, WeeklyReportRun weeklyReports,
+                                FreshLinks freshLinks) {
         this.feed = feed;
         this.run = run;
         this.policies = policies;
         this.webhooks = webhooks;
         this.pages = pages;
+        this.weeklyReports = weeklyReports;
+        this.freshLinks = freshLinks;
     }
 
     @GET
@@ -125,9 +133,11 @@ public class NotificationResource {
     public Response acknowledgementPage(@PathParam("id") UUID id,
                                         @Parameter(description = "The unit's link version") @QueryParam("v") String version,
                                         @Parameter(description = "Expiry, seconds since 1970") @QueryParam("exp") String expires,
-                                        @Parameter(description = "The link's signature") @QueryParam("token") String token) {
+                                        @Parameter(description = "The link's signature") @QueryParam("token") String token,
+                                        @Parameter(description = "Which page of the digest's items, from 1")
+                                        @QueryParam("page") @DefaultValue("1") @Min(1) @Max(100_000) int page) {
         AckLinks.PresentedLink link = new AckLinks.PresentedLink(version, expires, token);
-        return pages.render(feed.openByLink(id, link), link);
+        return pages.render(id, feed.openByLink(id, link), link, page);
     }
 
     /** The 签收 button on that page: a form POST carrying the link's signed parts. */
@@ -148,7 +158,35 @@ public class NotificationResource {
     public Response acknowledgeByLink(@PathParam("id") UUID id, @FormParam("v") String version,
                                       @FormParam("exp") String expires, @FormParam("token") String token) {
         AckLinks.PresentedLink link = new AckLinks.PresentedLink(version, expires, token);
-        return pages.render(feed.acknowledgeByLink(id, link), link);
+        return pages.render(id, feed.acknowledgeByLink(id, link), link, 1);
+    }
+
+    /**
+     * "Send me a fresh link", offered by the page an expired link opens: mails the digest again, with a new link, to
+     * the unit's registered contacts (never to an address from the request), a few times a day at most.
+     */
+    @PermitAll
+    @POST
+    @Path("/{id: " + UUID_PATTERN + "}/ack/fresh-link")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(operationId = "requestFreshAcknowledgementLink",
+            summary = "Mail a fresh link for a digest whose link expired, to the unit's registered contacts (signed, "
+                    + "expired link; no bearer token needed; a few per digest and unit a day)")
+    @APIResponse(responseCode = "202", description = "A page saying a fresh link was mailed to the unit's contacts",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "403", description = "A page saying the link is not valid (incomplete or altered)",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "409", description = "A page saying the link still works (nothing is mailed)",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "410", description = "A page saying the unit's links were revoked",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "429", description = "A page saying enough fresh links were sent today",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @SecurityRequirementsSet // no credential: the link's signature is checked instead
+    public Response requestFreshLink(@PathParam("id") UUID id, @FormParam("v") String version,
+                                     @FormParam("exp") String expires, @FormParam("token") String token) {
+        return pages.freshLink(freshLinks.request(id, new AckLinks.PresentedLink(version, expires, token)));
     }
 
     @GET
@@ -168,6 +206,16 @@ public class NotificationResource {
     @Operation(operationId = "runNotifications", summary = "Run the daily job as of a date (admin); idempotent, for backfill and tests")
     public RunResult runFor(@NotNull @Valid RunRequest request) {
         return run.run(request.date());
+    }
+
+    @RolesAllowed(Permissions.NOTIFICATIONS_WRITE)
+    @POST
+    @Path("/weekly-reports/runs")
+    @Operation(operationId = "runWeeklyReport", summary = "Run the supervising office's weekly report (督办周报) as of a "
+            + "date (admin); once per week, a second run in the same week sends nothing; the scheduler runs it on the "
+            + "week's report day")
+    public WeeklyRunResult runWeeklyReport(@NotNull @Valid RunRequest request) {
+        return weeklyReports.run(request.date());
     }
 
     @GET

@@ -14,10 +14,12 @@ import java.time.LocalDate;
 public class DailyRunScheduler {
 
     private final NotificationRun run;
+    private final WeeklyReportRun weeklyReports;
     private final NotificationsConfig config;
 
-    public DailyRunScheduler(NotificationRun run, NotificationsConfig config) {
+    public DailyRunScheduler(NotificationRun run, WeeklyReportRun weeklyReports, NotificationsConfig config) {
         this.run = run;
+        this.weeklyReports = weeklyReports;
         this.config = config;
     }
 
@@ -25,5 +27,12 @@ public class DailyRunScheduler {
             timeZone = "{notifications.time-zone}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void runToday() {
         run.run(LocalDate.now(config.timeZone()));
+    }
+
+    /** The weekly report goes out on its report day only; once per week, like the day's job once per day. */
+    @Scheduled(identity = "weekly-report", cron = "{notifications.daily-run.cron}",
+            timeZone = "{notifications.time-zone}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void runWeeklyReport() {
+        weeklyReports.runIfReportDay(LocalDate.now(config.timeZone()));
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.supervision.notifications.service;
 
+import cn.gov.supervision.kit.events.EventEnvelope;
 import cn.gov.supervision.notifications.config.NotificationsConfig;
 import cn.gov.supervision.notifications.domain.Delivery;
 import cn.gov.supervision.notifications.domain.DeliveryAttempt;
@@ -49,6 +50,7 @@ public class DeliveryWorker {
     private final DigestRepository digests;
     private final EmailDigestSender email;
     private final WebhookDigestSender webhook;
+    private final WeeklyReportSender weeklyReports;
     private final NotificationEvents events;
     private final NotificationsConfig config;
     private final Map<String, Semaphore> wakeUps = Map.of(Delivery.EMAIL, new Semaphore(0),
@@ -57,13 +59,14 @@ public class DeliveryWorker {
     private volatile boolean running;
 
     public DeliveryWorker(EntityManager entityManager, DeliveryRepository deliveries, DigestRepository digests,
-                          EmailDigestSender email, WebhookDigestSender webhook, NotificationEvents events,
-                          NotificationsConfig config) {
+                          EmailDigestSender email, WebhookDigestSender webhook, WeeklyReportSender weeklyReports,
+                          NotificationEvents events, NotificationsConfig config) {
         this.entityManager = entityManager;
         this.deliveries = deliveries;
         this.digests = digests;
         this.email = email;
         this.webhook = webhook;
+        this.weeklyReports = weeklyReports;
         this.events = events;
         this.config = config;
     }
@@ -179,7 +182,9 @@ public class DeliveryWorker {
         String error = null;
         String summary = null;
         try {
-            if (Delivery.EMAIL.equals(delivery.channel)) {
+            if (Digest.WEEKLY.equals(digest.kind)) {
+                weeklyReports.send(digest, delivery);
+            } else if (Delivery.EMAIL.equals(delivery.channel)) {
                 email.send(digest, delivery);
             } else {
                 webhook.send(digest, delivery);
@@ -240,7 +245,7 @@ public class DeliveryWorker {
         delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
         payload.put("error", error);
         payload.put("givenUp", givenUp);
-        payload.put("nextAttemptAt", givenUp ? null : delivery.nextAttemptAt.toString());
+        payload.put("nextAttemptAt", givenUp ? null : EventEnvelope.timestamp(delivery.nextAttemptAt));
         events.publish(NotificationEvents.DELIVERY_FAILED, delivery.digestId, payload);
     }
 

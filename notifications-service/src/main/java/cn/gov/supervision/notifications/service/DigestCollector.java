@@ -5,14 +5,18 @@ import cn.gov.supervision.notifications.config.NotificationsConfig;
 import cn.gov.supervision.notifications.domain.AssignmentInfo;
 import cn.gov.supervision.notifications.domain.PlannedReminder;
 import cn.gov.supervision.notifications.domain.ReminderKind;
+import cn.gov.supervision.notifications.domain.ReminderPolicy;
 import cn.gov.supervision.notifications.domain.ReminderRules;
+import cn.gov.supervision.notifications.domain.ReminderWindow;
 import cn.gov.supervision.notifications.domain.TaskInfo;
 import cn.gov.supervision.notifications.domain.UnitInfo;
-import cn.gov.supervision.notifications.repository.TaskInfoRepository;
+import cn.gov.supervision.notifications.domain.WorkingDayCalendar;
+import cn.gov.supervision.notifications.repository.DueAssignmentRepository;
 import cn.gov.supervision.notifications.repository.UnitInfoRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -22,7 +26,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +34,15 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Decides, for one day, which unit hears about which of its assignments and why: every open assignment goes through
- * the reminder rules on the official calendar, and the items are gathered into one digest per unit (a person would
- * rather read one message than a storm of them). Escalations also go to the supervising unit, once per assignment.
+ * Decides, for one day, which unit hears about which of its assignments and why: every open assignment a reminder can
+ * fire for that day (the {@link ReminderWindow}, read in pages) goes through the reminder rules on the official
+ * calendar, and the items are gathered into one digest per unit (a person would rather read one message than a storm
+ * of them). Escalations also go to the supervising unit, once per assignment.
  */
 @ApplicationScoped
 public class DigestCollector {
 
-    private final TaskInfoRepository tasks;
+    private final DueAssignmentRepository dueAssignments;
     private final UnitInfoRepository units;
     private final CalendarService calendar;
     private final PolicyService policies;
@@ -46,10 +50,10 @@ public class DigestCollector {
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
 
-    public DigestCollector(TaskInfoRepository tasks, UnitInfoRepository units, CalendarService calendar,
+    public DigestCollector(DueAssignmentRepository dueAssignments, UnitInfoRepository units, CalendarService calendar,
                          PolicyService policies, NotificationsConfig config, EntityManager entityManager,
                          ObjectMapper objectMapper) {
-        this.tasks = tasks;
+        this.dueAssignments = dueAssignments;
         this.units = units;
         this.calendar = calendar;
         this.policies = policies;
@@ -66,34 +70,40 @@ public class DigestCollector {
     public record Escalation(UUID taskId, UUID unitId) {
     }
 
-    @Transactional
+    /** In a read-only transaction of its own: the isolation level can only be set before its first query. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @TransactionConfiguration(timeoutFromConfigProperty = "notifications.daily-run.read-timeout-seconds")
     public List<PlannedDigest> collect(LocalDate day) {
-        ReminderRules rules = new ReminderRules(calendar.calendar(), policies.current());
+        // One snapshot for every page: a task changed by an event meanwhile is read as it was, never twice or not at all
+        entityManager.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").executeUpdate();
+        WorkingDayCalendar workingDays = calendar.calendar();
+        ReminderPolicy policy = policies.current();
+        ReminderRules rules = new ReminderRules(workingDays, policy);
         Map<UUID, UnitInfo> unitsById = new HashMap<>();
         units.listAll().forEach(u -> unitsById.put(u.id, u));
-        Set<Escalation> alreadyEscalated = alreadyEscalated();
         Map<UUID, List<DigestItem>> itemsByUnit = new TreeMap<>();
         Map<UUID, List<Escalation>> escalationsByUnit = new HashMap<>();
-        for (TaskInfo task : tasks.listAll()) {
-            for (AssignmentInfo assignment : task.assignments) {
-                LocalDate due = assignment.dueDate != null ? assignment.dueDate : task.dueDate;
-                for (PlannedReminder reminder : rules.remindersOn(day, task.deadlineKind, due, task.recurrence,
-                        assignment.isCompleted())) {
-                    if (reminder.kind() == ReminderKind.ESCALATION) {
-                        Escalation escalation = new Escalation(task.id, assignment.unitId);
-                        if (alreadyEscalated.contains(escalation)) {
-                            continue;
-                        }
-                        UnitInfo late = unitsById.get(assignment.unitId);
-                        escalationsByUnit.computeIfAbsent(assignment.unitId, u -> new ArrayList<>()).add(escalation);
-                        itemsByUnit.computeIfAbsent(config.supervisingUnitId(), u -> new ArrayList<>())
-                                .add(item(task, due, reminder, day, assignment.unitId, late == null ? null : late.name));
+        ReminderWindow window = ReminderWindow.on(day, rules, workingDays, policy);
+        dueAssignments.forEachDue(window, config.dailyRun().pageSize(), due -> {
+            TaskInfo task = due.task();
+            AssignmentInfo assignment = due.assignment();
+            LocalDate dueDate = assignment.dueDate != null ? assignment.dueDate : task.dueDate;
+            for (PlannedReminder reminder : rules.remindersOn(day, task.deadlineKind, dueDate, task.recurrence,
+                    assignment.isCompleted())) {
+                if (reminder.kind() == ReminderKind.ESCALATION) {
+                    if (due.escalated()) {
+                        continue;
                     }
-                    itemsByUnit.computeIfAbsent(assignment.unitId, u -> new ArrayList<>())
-                            .add(item(task, due, reminder, day, null, null));
+                    Escalation escalation = new Escalation(task.id, assignment.unitId);
+                    UnitInfo late = unitsById.get(assignment.unitId);
+                    escalationsByUnit.computeIfAbsent(assignment.unitId, u -> new ArrayList<>()).add(escalation);
+                    itemsByUnit.computeIfAbsent(config.supervisingUnitId(), u -> new ArrayList<>())
+                            .add(item(task, dueDate, reminder, day, assignment.unitId, late == null ? null : late.name));
                 }
+                itemsByUnit.computeIfAbsent(assignment.unitId, u -> new ArrayList<>())
+                        .add(item(task, dueDate, reminder, day, null, null));
             }
-        }
+        });
         List<PlannedDigest> digests = new ArrayList<>();
         itemsByUnit.forEach((unitId, items) -> {
             UnitInfo unit = unitsById.get(unitId);
@@ -101,7 +111,9 @@ public class DigestCollector {
                 return; // a unit this service has not heard of yet cannot be written to; its next run will
             }
             items.sort(Comparator.comparing(DigestItem::effectiveDeadline, Comparator.nullsLast(Comparator.naturalOrder()))
-                    .thenComparing(DigestItem::code).thenComparing(i -> i.kind().ordinal()));
+                    .thenComparing(DigestItem::code).thenComparing(i -> i.kind().ordinal())
+                    .thenComparing(DigestItem::taskId)
+                    .thenComparing(DigestItem::aboutUnitId, Comparator.nullsFirst(Comparator.naturalOrder())));
             boolean escalatedHere = items.stream().anyMatch(i -> i.kind() == ReminderKind.ESCALATION && i.aboutUnitId() == null);
             digests.add(new PlannedDigest(unit, recipients(unit, escalatedHere), List.copyOf(items),
                     escalationsByUnit.getOrDefault(unitId, List.of())));
@@ -150,13 +162,5 @@ public class DigestCollector {
             throw new IllegalStateException("Unreadable contacts of unit " + unit.id, e);
         }
         return List.copyOf(escalated || regular.isEmpty() ? everyone : regular);
-    }
-
-    private Set<Escalation> alreadyEscalated() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("SELECT task_id, unit_id FROM escalation").getResultList();
-        Set<Escalation> escalated = new HashSet<>();
-        rows.forEach(r -> escalated.add(new Escalation((UUID) r[0], (UUID) r[1])));
-        return escalated;
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.supervision.notifications.service;
 
+import cn.gov.supervision.kit.events.EventEnvelope;
 import cn.gov.supervision.kit.problem.ProblemException;
 import cn.gov.supervision.kit.security.Caller;
 import cn.gov.supervision.kit.security.Permissions;
@@ -127,16 +128,16 @@ public class NotificationFeed {
     }
 
     /** A digest opened by its link, or, unless the check is VALID, why the link was refused. */
-    public record LinkedDigest(LinkCheck check, UUID id, String unitName, LocalDate day, List<DigestItem> items,
-                               OffsetDateTime acknowledgedAt) {
+    public record LinkedDigest(LinkCheck check, UUID id, UUID unitId, String unitName, LocalDate day,
+                               List<DigestItem> items, OffsetDateTime acknowledgedAt) {
 
         static LinkedDigest of(Digest digest, List<DigestItem> items, UnitInfo unit) {
-            return new LinkedDigest(LinkCheck.VALID, digest.id, unit == null ? digest.unitId.toString() : unit.name,
-                    digest.day, items, digest.acknowledgedAt);
+            return new LinkedDigest(LinkCheck.VALID, digest.id, digest.unitId,
+                    unit == null ? digest.unitId.toString() : unit.name, digest.day, items, digest.acknowledgedAt);
         }
 
         static LinkedDigest refused(LinkCheck check) {
-            return new LinkedDigest(check, null, null, null, List.of(), null);
+            return new LinkedDigest(check, null, null, null, null, List.of(), null);
         }
     }
 
@@ -160,7 +161,7 @@ public class NotificationFeed {
             // the column holds 100 characters; a token's subject may be longer
             digest.acknowledgedBy = by == null || by.length() <= 100 ? by : by.substring(0, 100);
             events.publish(NotificationEvents.ACKNOWLEDGED, digest.id, Map.of("unitId", digest.unitId.toString(),
-                    "date", digest.day.toString(), "acknowledgedAt", digest.acknowledgedAt.toString()));
+                    "date", digest.day.toString(), "acknowledgedAt", EventEnvelope.timestamp(digest.acknowledgedAt)));
         }
         return view(digest);
     }

@@ -2,6 +2,7 @@ package cn.gov.supervision.notifications.service;
 
 import cn.gov.supervision.notifications.api.RunResult;
 import cn.gov.supervision.notifications.domain.Delivery;
+import cn.gov.supervision.notifications.repository.DeliveryRepository;
 import cn.gov.supervision.notifications.domain.Digest;
 import cn.gov.supervision.notifications.domain.Webhook;
 import cn.gov.supervision.notifications.repository.WebhookRepository;
@@ -13,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,14 +32,16 @@ public class NotificationRun {
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
     private final DeliveryWorker worker;
+    private final DeliveryRepository deliveries;
 
     public NotificationRun(DigestCollector digests, WebhookRepository webhooks, EntityManager entityManager,
-                           ObjectMapper objectMapper, DeliveryWorker worker) {
+                           ObjectMapper objectMapper, DeliveryWorker worker, DeliveryRepository deliveries) {
         this.digests = digests;
         this.webhooks = webhooks;
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
         this.worker = worker;
+        this.deliveries = deliveries;
     }
 
     public RunResult run(LocalDate day) {
@@ -54,7 +56,7 @@ public class NotificationRun {
     private RunResult store(LocalDate day, List<DigestCollector.PlannedDigest> planned) throws JsonProcessingException {
         List<Webhook> activeWebhooks = webhooks.list("active", true);
         int created = 0;
-        int deliveries = 0;
+        int deliveriesCreated = 0;
         for (DigestCollector.PlannedDigest digest : planned) {
             UUID id = UUID.randomUUID();
             int inserted = entityManager.createNativeQuery("""
@@ -82,28 +84,16 @@ public class NotificationRun {
                         .executeUpdate();
             }
             if (!digest.recipients().isEmpty()) {
-                addDelivery(id, Delivery.EMAIL, "email", null); // the recipients are the digest's
-                deliveries++;
+                deliveries.enqueue(id, Delivery.EMAIL, "email", null); // the recipients are the digest's
+                deliveriesCreated++;
             }
             for (Webhook webhook : activeWebhooks) {
                 if (webhook.unitId == null || webhook.unitId.equals(digest.unit().id)) {
-                    addDelivery(id, Delivery.WEBHOOK, webhook.url, webhook.id);
-                    deliveries++;
+                    deliveries.enqueue(id, Delivery.WEBHOOK, webhook.url, webhook.id);
+                    deliveriesCreated++;
                 }
             }
         }
-        return new RunResult(day, planned.size(), created, deliveries);
-    }
-
-    private void addDelivery(UUID digestId, String channel, String target, UUID webhookId) {
-        Delivery delivery = new Delivery();
-        delivery.id = UUID.randomUUID();
-        delivery.digestId = digestId;
-        delivery.channel = channel;
-        delivery.target = target;
-        delivery.webhookId = webhookId;
-        delivery.status = Delivery.PENDING;
-        delivery.nextAttemptAt = OffsetDateTime.now();
-        entityManager.persist(delivery);
+        return new RunResult(day, planned.size(), created, deliveriesCreated);
     }
 }

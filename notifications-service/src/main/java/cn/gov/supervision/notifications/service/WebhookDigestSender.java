@@ -9,6 +9,9 @@ import cn.gov.supervision.notifications.repository.WebhookRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import cn.gov.supervision.notifications.api.DigestItem;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.vertx.core.Future;
@@ -27,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -56,10 +60,17 @@ public class WebhookDigestSender {
     private final WebhookTargets targets;
     private final Duration timeout;
     private final HttpClient client;
+    private final ReadableDigests readable;
+    private final Template text;
+    private final Duration ackLinkLifetime;
 
     public WebhookDigestSender(WebhookRepository webhooks, DigestMessages messages, AckLinks ackLinks,
                                ObjectMapper objectMapper, NotificationsConfig config, WebhookSecrets secrets,
-                               WebhookTargets targets, Vertx vertx) {
+                               WebhookTargets targets, Vertx vertx, ReadableDigests readable,
+                               @Location("digest.txt") Template text) {
+        this.readable = readable;
+        this.text = text;
+        this.ackLinkLifetime = config.ackLinkLifetime();
         this.webhooks = webhooks;
         this.targets = targets;
         this.secrets = secrets;
@@ -149,13 +160,22 @@ public class WebhookDigestSender {
 
     private byte[] body(Digest digest) {
         Map<String, Object> json = new LinkedHashMap<>();
+        String unitName = messages.unitName(digest);
+        String pageLink = ackLinks.link(digest.id);
+        List<DigestItem> items = messages.items(digest);
         json.put("id", digest.id);
         json.put("unitId", digest.unitId);
-        json.put("unitName", messages.unitName(digest));
+        json.put("unitName", unitName);
         json.put("date", digest.day.toString());
         json.put("kind", digest.kind);
-        json.put("items", messages.items(digest));
-        json.put("ackLink", ackLinks.link(digest.id));
+        json.put("items", items);
+        json.put("ackLink", pageLink);
+        // for receivers that pass the message on to people (chat robots): the same Chinese words as the mail
+        String day = ReminderWording.date(digest.day);
+        json.put("title", "【督办提醒】" + unitName + " " + day + " 共" + items.size() + "项事项");
+        json.put("text", text.data("unitName", unitName).data("day", day)
+                .data("items", readable.items(digest.unitId, digest.day, items, 0, pageLink))
+                .data("pageLink", pageLink).data("linkValidDays", ackLinkLifetime.toDays()).render());
         try {
             return objectMapper.writeValueAsBytes(json);
         } catch (JsonProcessingException e) {

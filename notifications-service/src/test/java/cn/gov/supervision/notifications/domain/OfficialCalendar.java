@@ -8,11 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** The State Council's 2022–2026 holiday arrangements, loaded once from the test resources. */
-final class OfficialCalendar {
+public final class OfficialCalendar {
 
     static final String RESOURCE = "/calendar/cn-official-calendar-2022-2026.csv";
 
-    static final WorkingDayCalendar CALENDAR = load();
+    public static final WorkingDayCalendar CALENDAR = load();
 
     private OfficialCalendar() {
     }
