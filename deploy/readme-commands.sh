@@ -2,7 +2,7 @@
 # Runs every command that the repository's Markdown files show, each in its cheapest mode, so that a README cannot
 # drift away from what works. The commands are read from the Markdown itself (every *.md outside target/, .git and
 # deploy/local/.data): each line of a fenced block tagged bash/sh/shell; each line of an untagged fenced block and
-# each `inline code` that starts like a command (a script path such as deploy/local/run.sh or tasks-service/bench/…,
+# each `inline code` that starts like a command (a script path such as deploy/local/run.sh or deploy/bench/run.sh,
 # an executable file of the repository such as .ci/run, or mvn, curl, java, psql, wrk, git, bash, openssl, python3,
 # possibly after NAME=value settings). All of them are written to run from the repository root.
 #
@@ -77,22 +77,30 @@ RULES = [
     (r"deploy/local/dev-mode-check\.sh", "devmode", ""),
     (r"deploy/(maven|readme-commands)\.sh|deploy/local/(token|dev-mode-check)\.sh", "prepare", "{cmd} --help"),
     (r"deploy/local/token\.sh (admin|supervisor|viewer)", "prepare", "{cmd}"),
-    (r"tasks-service/bench/list-100k\.sh", "prepare", "{cmd} --tasks 2000 --requests 20 --warmup 5"),
-    (r"tasks-service/bench/import-dry-run\.sh", "stack", "{cmd} --requests 3 --warmup 1"),
-    # its own broker, services and *_for_gateway_bench databases, as shown (against the stack it would add a plan and
-    # a task to the stack's database); wrk is not part of the build: without it only the options are checked, except in
-    # CI, where .ci/run installs it
-    (r"gateway/bench/proxy-overhead\.sh", "prepare",
-     "if command -v wrk >/dev/null; then {cmd} --duration 2 --warmup 1 --rounds 1; "
-     "elif [ -n \"${CI:-}\" ]; then echo 'wrk is missing: .ci/run installs it' >&2; exit 1; "
-     "else echo 'wrk is not installed: options only'; {cmd} --help; fi"),
+    # its own broker, services, nginx and bench_* databases on other ports than the stack's; CI needs wrk and nginx,
+    # which .ci/run installs
+    (r"deploy/bench/run\.sh --(small|full)( --tasks \d+(,\d+)*)?", "prepare", "deploy/bench/run.sh --small"),
+    (r"deploy/bench/run\.sh", "prepare", "{cmd} --help"),
+    (r"deploy/bench/daily-run\.sh( --(small|full))?( --runs \d+)?", "exempt",
+     "deploy/bench/run.sh --small, run just above, runs it in its small mode and prints its rows in its table"),
     (r"TOKEN=\$\(deploy/local/token\.sh admin \| tail -n 1\)", "stack", "{cmd}"),
     # the images and podman kube play of deploy/k8s (deploy/README.md): before the stack starts, since kube-play.sh
     # takes the stack's ports; the base image is built once per machine, then only the service images (seconds)
     (r"deploy/images/build\.sh --save target/images", "prepare", "{cmd}"),
     (r"podman load -i target/images/supervision-images-[\w.-]+\.tar", "prepare", "{cmd}"),
     (r"kubectl kustomize deploy/k8s/overlays/(production|podman)", "prepare", "{cmd} >/dev/null"),
-    (r"deploy/k8s/kube-play\.sh", "prepare", "{cmd}"),
+    (r"deploy/k8s/kube-play\.sh", "exempt",
+     "the same script runs below with --kafka against the multi-node infrastructure; without it, it differs only in "
+     "starting a single broker of its own and using the machine's PostgreSQL"),
+    # the multi-node run (deploy/README.md): kube-play.sh against its infrastructure, which is started for it and
+    # stopped after it whatever happens; the fault suite in its CI size (200 writes per case, its own stack)
+    (r"PGPORT=5490 deploy/k8s/kube-play\.sh --kafka [\d.:,]+", "prepare",
+     "deploy/local/ha.sh start --infra-only && { {cmd} && status=0 || status=$?; deploy/local/ha.sh stop; exit $status; }"),
+    (r"deploy/local/ha\.sh start --infra-only", "exempt",
+     "run just before the kube-play.sh --kafka command, in the same step, which stops it again whatever happens"),
+    (r"deploy/local/ha\.sh stop", "exempt", "run just after the kube-play.sh --kafka command, in the same step"),
+    (r"deploy/local/ha\.sh start", "exempt", "deploy/local/faults.sh starts it, runs the suite on it and stops it"),
+    (r"deploy/local/faults\.sh", "prepare", "{cmd} --tasks 200"),
     (r"deploy/images/build\.sh --base-image docker\.io/\S+", "exempt",
      "no container registry is reachable here; the same script with its local Debian base is run"),
     (r"curl .*(localhost|127\.0\.0\.1):(8080|8081|8082|8083|8025)/.*", "stack", "{cmd}"),
@@ -270,7 +278,14 @@ def grouped(mode):
         else:
             by_block[block] = [entry]
             groups.append(by_block[block])
-    return groups
+    # a command shown on its own in several places (a benchmark, the fault suite) runs once: they take minutes
+    once, ran = [], set()
+    for group in groups:
+        if len(group) == 1 and group[0][5] in ran:
+            continue
+        ran.update(entry[5] for entry in group if len(group) == 1)
+        once.append(group)
+    return once
 
 def describe(group):
     first = group[0]
@@ -289,7 +304,8 @@ started_at = time.monotonic()
 exit_status = 0
 try:
     for group in grouped("prepare"):
-        run(describe(group), step_script(group))
+        faults = any("faults.sh" in entry[3] for entry in group)  # its figures: one line per case and the summary
+        run(describe(group), step_script(group), timeout=1500 if faults else 900, shown_lines=6 if faults else 1)
     start = next(p for p in plan if p[4] == "start")
     run(f"{start[0]}:{start[1]}: {start[3]} (the stack for the commands that need it)", PRELUDE + start[5] + "\n")
     stack_started = True

@@ -48,9 +48,10 @@ generate() {
   local name="$1"; shift
   # skipFormModel=false: the import's multipart form is a model too, which the generators otherwise leave out
   # The form models get names of their own: by default they would be <operationId>Request, the very name
-  # typescript-fetch gives an operation's parameter object (importPlan's upload, the mail link's 签收 form).
+  # typescript-fetch gives an operation's parameter object (importPlan's upload, the mail link's 签收 and fresh-link
+  # forms; the generator may also reuse one model for both, since they have the same fields).
   java -jar "$generator" generate -i "$work/openapi.json" --global-property skipFormModel=false \
-    --inline-schema-name-mappings importPlan_request=ImportPlanForm,acknowledgeNotificationByLink_request=AcknowledgementForm \
+    --inline-schema-name-mappings importPlan_request=ImportPlanForm,acknowledgeNotificationByLink_request=AcknowledgementForm,requestFreshAcknowledgementLink_request=FreshLinkForm \
     "$@" \
     >"$work/$name-generator.log" 2>&1 \
     || { cat "$work/$name-generator.log"; die "api-clients: generating the $name client failed"; }

@@ -52,14 +52,6 @@ if [ ${#selected[@]} -eq 0 ] || [[ " ${selected[*]} " == *" ${gateway_service%%:
 fi
 
 embedded_pg_port="${EMBEDDED_PG_PORT:-5433}"
-# Sized for a two-core machine running four services and a broker: a small serial heap, and C1 only, which starts
-# Quarkus noticeably faster than the full tiered compiler competing for the same two cores.
-if [ -n "${SERVICE_JAVA_OPTS:-}" ]; then
-  read -ra service_java_opts <<<"$SERVICE_JAVA_OPTS"
-else
-  service_java_opts=(-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError
-    -Dfile.encoding=UTF-8)
-fi
 infra_classpath="$infra_dir/target/classes:$infra_dir/target/lib/*"
 infra_java=(java -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8 -cp "$infra_classpath")
 
@@ -68,7 +60,6 @@ handed_over=false
 t0="$(date +%s%N)"
 
 elapsed() { echo $((($(date +%s%N) - t0) / 1000000000)); }
-die() { warn "run.sh: $*"; exit 1; }
 
 # On any failure, on Ctrl-C or SIGTERM, stop what this run started (services first, then the broker, then the
 # database) unless the stack has been handed over (--background, or "already running").
@@ -90,41 +81,6 @@ mkdir -p "$pid_dir" "$log_dir"
 # Two run.sh starting at once would both find nothing running and start everything twice.
 exec 9>"$data_dir/run.lock"
 flock -n 9 || die "another run.sh is starting the stack right now; wait for it, or use stop.sh"
-
-# Starts a managed process: start_managed NAME [VAR=value...] -- COMMAND [ARG...]. Its output goes to
-# .data/logs/NAME.log (the previous log is kept as NAME.log.prev) and its PID to .data/pids/NAME.pid. It gets a session
-# of its own, so that Ctrl-C in this terminal reaches only run.sh, which then stops everything in order, and so that a
-# --background stack outlives the terminal. The settings are exported rather than passed to env(1), which would show
-# a password on a command line. Adding a managed process to the stack takes one call to this function (stop.sh stops
-# whatever has a pid file).
-start_managed() {
-  local name="$1"; shift
-  local pid_file="$pid_dir/$name.pid" log_file="$log_dir/$name.log" waited=0 settings=()
-  while [ "$1" != -- ]; do settings+=("$1"); shift; done
-  shift
-  if [ -f "$log_file" ]; then mv -f "$log_file" "$log_file.prev"; fi
-  rm -f "$pid_file"
-  # The child writes its own PID just before exec'ing the command, so the record is right even if setsid forks.
-  (
-    cd "$root"
-    for setting in "${settings[@]}"; do export "${setting?}"; done
-    # shellcheck disable=SC2016  # expanded by the inner bash
-    exec setsid bash -c 'echo $$ >"$0.tmp" && mv "$0.tmp" "$0" && exec "$@"' "$pid_file" "$@"
-  ) </dev/null >>"$log_file" 2>&1 9>&- &
-  until [ -s "$pid_file" ]; do
-    [ $waited -lt 100 ] || die "$name did not start (see $log_file)"
-    sleep 0.05; waited=$((waited + 1))
-  done
-  started+=("$name")
-  log "  started $name (pid $(cat "$pid_file"), log ${log_file#"$root/"})"
-}
-
-fail_with_log() {
-  local name="$1" why="$2"
-  warn "run.sh: $name $why. Last lines of $log_dir/$name.log:"
-  tail -n 40 "$log_dir/$name.log" >&2 2>/dev/null || true
-  exit 1
-}
 
 # --- build ----------------------------------------------------------------------------------------------------------
 
@@ -324,7 +280,7 @@ write_dev_properties() {
 # --- services -------------------------------------------------------------------------------------------------------
 
 start_service() {
-  local name="${1%%:*}" port="${1##*:}" database env=()
+  local name="${1%%:*}" port="${1##*:}" env=()
   if recorded_pid "$name" >/dev/null; then
     log "  $name already running (pid $(recorded_pid "$name"))"
     return 0
@@ -332,19 +288,8 @@ start_service() {
   if port_open "$port"; then
     die "port $port, meant for $name, is taken by a process run.sh did not start; stop that first"
   fi
-  env=(QUARKUS_HTTP_PORT="$port" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka_port")
-  if [ "$name" = notifications-service ]; then
-    env+=("${smtp_env[@]}" NOTIFICATIONS_SECRETS_KEY="$(cat "$secrets_key_file")")
-  fi
-  database="${name%-service}" # units, tasks, notifications; the gateway's (API keys) is gateway
-  env+=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$db_host:$db_port/$database"
-    QUARKUS_DATASOURCE_USERNAME="$db_user" QUARKUS_DATASOURCE_PASSWORD="$db_password")
-  # every service verifies bearer tokens itself against the local key; the gateway also signs API-key tokens with it
-  env+=(MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$jwt_key_dir/public.pem" MP_JWT_VERIFY_ISSUER="$jwt_issuer"
-    MP_JWT_VERIFY_AUDIENCES="$jwt_audience")
-  if [ "$name" = gateway ]; then
-    env+=(SMALLRYE_JWT_SIGN_KEY_LOCATION="file:$jwt_key_dir/private.pem")
-  fi
+  service_settings "$name" "$port" "127.0.0.1:$kafka_port"
+  env=("${service_env[@]}")
   start_managed "$name" "${env[@]}" -- java "${service_java_opts[@]}" \
     -jar "$root/$name/target/quarkus-app/quarkus-run.jar"
 }

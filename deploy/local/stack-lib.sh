@@ -10,7 +10,8 @@ local_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # as its <parent>, wherever this script lives.
 root="$(d="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"; until sed '/<parent>/,/<\/parent>/d' "$d/pom.xml" 2>/dev/null | grep -s '<artifactId>supervision-parent</artifactId>' >/dev/null || [ "$d" = / ]; do d="$(dirname "$d")"; done; printf %s "$d")"
 [ "$root" != / ] || { echo "cannot find the repository root (the pom.xml of supervision-parent) above $0" >&2; exit 1; }
-data_dir="$local_dir/.data"
+# ha.sh sets stack_data_dir (.data/ha) before sourcing this, so that its state, pids and logs never mix with run.sh's.
+data_dir="${stack_data_dir:-$local_dir/.data}"
 pid_dir="$data_dir/pids"
 log_dir="$data_dir/logs"
 infra_dir="$local_dir/infra"
@@ -37,7 +38,7 @@ service_entry() {
 # Bearer tokens in the local stack: a key pair made on first use (ensure_jwt_keys), never committed (.data is ignored).
 # Every service trusts the public key; the gateway signs API-key tokens with the private one, token.sh people's tokens.
 # SUPERVISION_JWT_KEY_DIR points elsewhere, for a stack of its own (the gateway benchmark).
-jwt_key_dir="${SUPERVISION_JWT_KEY_DIR:-$data_dir/keys}"
+jwt_key_dir="${SUPERVISION_JWT_KEY_DIR:-$local_dir/.data/keys}"
 jwt_issuer="https://supervision.local/issuer"
 jwt_audience="supervision" # what every service accepts in aud (mp.jwt.verify.audiences)
 secrets_key_file="$jwt_key_dir/notifications-secrets.key"
@@ -210,4 +211,74 @@ ensure_secrets_key() {
   (umask 077 && openssl rand -base64 32 >"$secrets_key_file.tmp") && mv "$secrets_key_file.tmp" "$secrets_key_file" ||
     { warn "could not make the local secrets key in $jwt_key_dir"; rm -f "$secrets_key_file.tmp"; return 1; }
   log "  made a local key for webhook secrets in ${jwt_key_dir#"$root/"}"
+}
+
+# Sized for a two-core machine running four services and a broker: a small serial heap, and C1 only, which starts
+# Quarkus noticeably faster than the full tiered compiler competing for the same two cores.
+if [ -n "${SERVICE_JAVA_OPTS:-}" ]; then
+  read -ra service_java_opts <<<"$SERVICE_JAVA_OPTS"
+else
+  service_java_opts=(-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError
+    -Dfile.encoding=UTF-8)
+fi
+
+die() { warn "${0##*/}: $*"; exit 1; }
+
+# The processes started by this invocation of the sourcing script (start_managed adds to it); the only ones it stops
+# when it fails half-way.
+started=()
+
+# Starts a managed process: start_managed NAME [VAR=value...] -- COMMAND [ARG...]. Its output goes to
+# .data/logs/NAME.log (the previous log is kept as NAME.log.prev) and its PID to .data/pids/NAME.pid. It gets a session
+# of its own, so that Ctrl-C in this terminal reaches only run.sh, which then stops everything in order, and so that a
+# --background stack outlives the terminal. The settings are exported rather than passed to env(1), which would show
+# a password on a command line. Adding a managed process to the stack takes one call to this function (stop.sh stops
+# whatever has a pid file).
+start_managed() {
+  local name="$1"; shift
+  local pid_file="$pid_dir/$name.pid" log_file="$log_dir/$name.log" waited=0 settings=()
+  while [ "$1" != -- ]; do settings+=("$1"); shift; done
+  shift
+  if [ -f "$log_file" ]; then mv -f "$log_file" "$log_file.prev"; fi
+  rm -f "$pid_file"
+  # The child writes its own PID just before exec'ing the command, so the record is right even if setsid forks.
+  (
+    cd "$root"
+    for setting in "${settings[@]}"; do export "${setting?}"; done
+    # shellcheck disable=SC2016  # expanded by the inner bash
+    exec setsid bash -c 'echo $$ >"$0.tmp" && mv "$0.tmp" "$0" && exec "$@"' "$pid_file" "$@"
+  ) </dev/null >>"$log_file" 2>&1 9>&- &
+  until [ -s "$pid_file" ]; do
+    [ $waited -lt 100 ] || die "$name did not start (see $log_file)"
+    sleep 0.05; waited=$((waited + 1))
+  done
+  started+=("$name")
+  log "  started $name (pid $(cat "$pid_file"), log ${log_file#"$root/"})"
+}
+
+fail_with_log() {
+  local name="$1" why="$2"
+  warn "${0##*/}: $name $why. Last lines of $log_dir/$name.log:"
+  tail -n 40 "$log_dir/$name.log" >&2 2>/dev/null || true
+  exit 1
+}
+
+# What a service process needs from the stack, as NAME=value settings in the array service_env:
+# service_settings SERVICE PORT KAFKA_BOOTSTRAP. Reads db_host/db_port/db_user/db_password and smtp_env, which the
+# calling script has set; run.sh and ha.sh start their services with the same settings, plus ha.sh's own.
+service_settings() {
+  local name="$1" port="$2" kafka_bootstrap="$3" database
+  service_env=(QUARKUS_HTTP_PORT="$port" KAFKA_BOOTSTRAP_SERVERS="$kafka_bootstrap")
+  if [ "$name" = notifications-service ]; then
+    service_env+=("${smtp_env[@]}" NOTIFICATIONS_SECRETS_KEY="$(cat "$secrets_key_file")")
+  fi
+  database="${name%-service}" # units, tasks, notifications; the gateway's (API keys) is gateway
+  service_env+=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$db_host:$db_port/$database"
+    QUARKUS_DATASOURCE_USERNAME="$db_user" QUARKUS_DATASOURCE_PASSWORD="$db_password")
+  # every service verifies bearer tokens itself against the local key; the gateway also signs API-key tokens with it
+  service_env+=(MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$jwt_key_dir/public.pem" MP_JWT_VERIFY_ISSUER="$jwt_issuer"
+    MP_JWT_VERIFY_AUDIENCES="$jwt_audience")
+  if [ "$name" = gateway ]; then
+    service_env+=(SMALLRYE_JWT_SIGN_KEY_LOCATION="file:$jwt_key_dir/private.pem")
+  fi
 }
