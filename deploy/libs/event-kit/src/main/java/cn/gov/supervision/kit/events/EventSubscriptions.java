@@ -27,8 +27,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Runs one Kafka consumer per {@link EventSubscriber}. Each event is applied in its own transaction together with a
- * processed_event row, and offsets are committed only after that transaction commits: a crash or restart replays at
- * most the uncommitted tail, and the processed_event rows make the replay harmless.
+ * processed_event row, and offsets are committed (asynchronously) only after that transaction commits: a crash or
+ * restart replays at most the uncommitted tail, and the processed_event rows make the replay harmless.
  *
  * <p>A failed record is retried, with the rest of its partition behind it, after a growing backoff. If the failure is
  * the record's own ({@link EventFailures}), it is parked after {@link EventConsumerConfig#maxAttempts()} attempts and
@@ -143,7 +143,15 @@ public class EventSubscriptions {
                 }
             }
             if (!done.isEmpty()) {
-                kafkaConsumer.commitSync(done);
+                // Without waiting: a synchronous commit held the next poll for a round trip to the broker, so an event
+                // arriving meanwhile waited for it. A commit that never lands (a crash, a rebalance) replays records
+                // that processed_event makes harmless, and each later commit covers the earlier ones.
+                kafkaConsumer.commitAsync(done, (offsets, failure) -> {
+                    if (failure != null) {
+                        LOG.debugf("Consumer %s could not commit %s (a later commit covers it): %s",
+                                subscriber.consumerName(), offsets, failure.toString());
+                    }
+                });
             }
             return failed.isEmpty();
         }

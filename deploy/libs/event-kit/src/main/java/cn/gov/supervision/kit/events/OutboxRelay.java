@@ -149,6 +149,8 @@ public class OutboxRelay {
     }
 
     private int publishPending() throws Exception {
+        // The turn first, the rows in a statement of their own: a single statement taking both would read the rows in
+        // a snapshot from before it held the lock, and so publish again what the replica that just let go had sent.
         Object locked = entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)")
                 .setParameter("key", RELAY_LOCK_KEY).getSingleResult();
         if (!Boolean.TRUE.equals(locked)) {

@@ -1,11 +1,14 @@
 package cn.gov.supervision.kit.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Arrays;
@@ -18,12 +21,28 @@ import java.util.Set;
  * neither does a {@code unit} role without a {@code unit_id} to confine it to. A token confined to a unit earns at
  * most what the {@code unit} role grants, whatever other roles or scopes it lists: a unit reports on its own work
  * and never reviews it, nor writes plans, tasks, units or policy (separation of duties).
+ *
+ * <p>What a token earns is worked out once per verified token, not once per request: {@link VerifiedTokens} hands the
+ * same {@link JsonWebToken} back for a repeated bearer token, and reading its claims again on every request was a
+ * tenth of a read's CPU. The memory is keyed by that object's identity (weak keys: an entry goes with its token), so
+ * a token only ever meets the roles worked out from its own claims, and it is bounded like {@link VerifiedTokens}.
  */
 @ApplicationScoped
 public class CallerPermissions implements SecurityIdentityAugmentor {
 
     /** What a unit-bound caller may hold at most: the {@code unit} role and its grants. */
     private static final Set<String> UNIT_AT_MOST = unitAtMost();
+
+    private final Cache<JsonWebToken, Set<String>> grantedByToken;
+
+    @Inject
+    public CallerPermissions(VerifiedTokensConfig config) {
+        this(config.maxSize());
+    }
+
+    CallerPermissions(int remembered) {
+        this.grantedByToken = Caffeine.newBuilder().weakKeys().maximumSize(remembered).build();
+    }
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
@@ -34,7 +53,7 @@ public class CallerPermissions implements SecurityIdentityAugmentor {
                 .setPrincipal(identity.getPrincipal())
                 .addCredentials(identity.getCredentials())
                 .addAttributes(identity.getAttributes())
-                .addRoles(grantedTo(token));
+                .addRoles(grantedByToken.get(token, CallerPermissions::grantedTo));
         return Uni.createFrom().item(granted.build());
     }
 
@@ -44,7 +63,7 @@ public class CallerPermissions implements SecurityIdentityAugmentor {
         if (CallerUnit.confines(token)) {
             granted.retainAll(UNIT_AT_MOST);
         }
-        return granted;
+        return Set.copyOf(granted);
     }
 
     private static Set<String> unitAtMost() {
