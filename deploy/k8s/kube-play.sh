@@ -60,8 +60,21 @@ fail() { printf 'kube-play: FAIL: %s\n' "$*" >&2; exit 1; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 kustomize_build() { if command -v kustomize >/dev/null; then kustomize build "$1"; else kubectl kustomize "$1"; fi; }
 
+# Stops the pods as Kubernetes stops a pod: SIGTERM, then up to its grace period (30 s by default) to finish. podman
+# 4.3's `kube down` kills at once, and a service killed so never leaves its Kafka consumer groups: they then give
+# nobody their partitions until its session times out (45 s), which stalled the next stack on the same brokers.
+stop_pods() {
+  local pods
+  pods="$(podman pod ps --format '{{.Name}}' 2>/dev/null | grep -E "^($(IFS='|'; echo "${services[*]}"))-pod-" || true)"
+  if [ -n "$pods" ]; then
+    # shellcheck disable=SC2086 # one pod name per word
+    podman pod stop --time 30 $pods >/dev/null 2>&1 || true
+  fi
+}
+
 # Removes what a run made: pods, secrets, its broker (by its recorded pid), its databases.
 down() {
+  stop_pods
   if [ -f "$run/manifests.yaml" ]; then podman kube down "$run/manifests.yaml" >/dev/null 2>&1 || true; fi
   for secret in "${secrets[@]}"; do podman secret rm "$secret" >/dev/null 2>&1 || true; done
   # podman 4.3 makes each emptyDir a named volume that outlives the pod
@@ -274,6 +287,15 @@ log "  the Huzhou plan imported through the gateway (multipart upload): plan $pl
 
 if $keep; then
   log "kube-play: OK; left running (gateway http://127.0.0.1:8080); remove with deploy/k8s/kube-play.sh --down"
-else
-  log "kube-play: OK in $((SECONDS - t0)) s; removing everything"
+  exit 0
 fi
+
+# Stopped as the cluster stops them, the services leave their consumer groups: none of the product's groups keeps a
+# member (a replica started next on the same brokers would otherwise wait out the dead members' sessions).
+stop_pods
+groups_left="$(java -XX:TieredStopAtLevel=1 -cp "$infra/target/lib/*" org.apache.kafka.tools.consumer.group.ConsumerGroupCommand \
+  --bootstrap-server "$kafka_bootstrap" --describe --all-groups --state 2>/dev/null |
+  awk '$1 ~ /^(units|tasks|notifications)-service\./ && $NF ~ /^[0-9]+$/ && $NF > 0 { printf "%s (%s members) ", $1, $NF }')"
+[ -z "$groups_left" ] || fail "stopped with SIGTERM, the services left members in their consumer groups: $groups_left"
+log "  stopped with SIGTERM (as the kubelet stops a pod): no consumer group kept a member"
+log "kube-play: OK in $((SECONDS - t0)) s; removing everything"

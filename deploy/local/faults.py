@@ -125,6 +125,17 @@ class Fixture:
                 check(status == 201, "creating unit %s answered %s" % (code, status))
                 known[code] = unit["id"]
             self.units.append(known[code])
+        # tasks-service refuses a lead unit it has not heard of (422), and notifications-service mails only the
+        # contacts it has heard of: both learn units from units.events, so the writes wait until both have all of
+        # them. Right after a start that can take a while: a consumer group with members that died without leaving
+        # (a SIGKILLed replica, a stopped broker) rebalances only once their sessions expire.
+        ids = ", ".join("'%s'" % unit for unit in self.units)
+        started = time.time()
+        for db, table in (("tasks", "unit_ref"), ("notifications", "unit_info")):
+            wait_until("%s to know the suite's %d units" % (db, UNITS),
+                       lambda: int(sql(db, "SELECT count(*) FROM %s WHERE id IN (%s)" % (table, ids))[0][0]) == UNITS,
+                       180)
+        self.units_known_after = time.time() - started
         # a deadline years ahead, so that no overdue reminder or escalation mixes in; the run dates are the days the
         # default policy's 30- and 7-calendar-day reminders fall on, and no earlier suite on this stack has run them
         # (a day runs once: its digests would exist already)
@@ -479,6 +490,8 @@ FIXTURE = None
 if __name__ == "__main__":
     suite_started = time.time()
     FIXTURE = Fixture()
+    print("fixture: %d units, known to tasks-service and notifications-service %.0f s after they were looked up"
+          % (UNITS, FIXTURE.units_known_after), flush=True)
     failed = []
     for case in (case_kafka, case_replica, case_digest, case_smtp, case_postgres):
         try:
