@@ -8,9 +8,16 @@ import cn.gov.supervision.testkit.ServiceProcess;
 import cn.gov.supervision.testkit.TestTokens;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.GroupState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +36,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances of the packaged notifications-service on one database, both asked to run the same day at the same
- * time: every digest is stored once and every mail is sent once.
+ * time: every digest is stored once and every mail is sent once. Then one instance is stopped as an orchestrator
+ * stops it (SIGTERM): it leaves its consumer groups as it goes.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesIT {
+
+    /** The consumer groups of notifications-service (its EventSubscribers), each with a member in every instance. */
+    private static final List<String> CONSUMER_GROUPS = List.of("notifications-service.tasks", "notifications-service.units");
 
     private static final String DATABASE = "notifications_two_instances_test";
     private static final List<ServiceProcess> INSTANCES = new ArrayList<>();
@@ -87,6 +99,7 @@ class TwoInstancesIT {
     }
 
     @Test
+    @Order(1)
     void bothInstancesRunTheSameDayAndEveryDigestIsSentOnce() throws Exception {
         List<CompletableFuture<Integer>> runs = INSTANCES.stream().map(instance -> CompletableFuture.supplyAsync(() ->
                 given().baseUri(instance.baseUrl()).header("Authorization", ADMIN).contentType("application/json")
@@ -110,6 +123,41 @@ class TwoInstancesIT {
         }
         assertThat(recipients).hasSize(10).doesNotHaveDuplicates();
         assertThat(count("SELECT count(*) FROM delivery_attempt")).isEqualTo(count("SELECT count(*) FROM delivery"));
+    }
+
+    /**
+     * A consumer that only vanished would stay a member until its session timed out (45 s, Kafka's default), and
+     * until then its group gives nobody its partitions, not even the replica started in its place.
+     */
+    @Test
+    @Order(2)
+    void aStoppedInstanceLeavesItsConsumerGroupsRatherThanWaitingToTimeOut() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaTestResource.sharedBroker().bootstrapServers()))) {
+            // both instances' consumers, and nobody else's: any member a test JVM before this one left behind has
+            // timed out by then
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> stableMembers(admin), members -> members.values().stream().allMatch(n -> n == 2));
+
+            long stopping = System.nanoTime();
+            INSTANCES.remove(1).stop();
+            Duration stopped = Duration.ofNanos(System.nanoTime() - stopping);
+
+            Map<String, Integer> after = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> stableMembers(admin), members -> members.values().stream().allMatch(n -> n == 1));
+            assertThat(after).as("every group is down to the remaining instance's member, %s after the stop began "
+                    + "(the stop itself took %s), long before a session could time out", Duration.ofNanos(
+                    System.nanoTime() - stopping), stopped).containsOnlyKeys(CONSUMER_GROUPS);
+        }
+    }
+
+    /** Members of each of {@link #CONSUMER_GROUPS} that is not rebalancing; a group that is counts as -1. */
+    private static Map<String, Integer> stableMembers(Admin admin) throws Exception {
+        Map<String, Integer> members = new HashMap<>();
+        for (ConsumerGroupDescription group : admin.describeConsumerGroups(CONSUMER_GROUPS).all().get().values()) {
+            members.put(group.groupId(), group.groupState() == GroupState.STABLE ? group.members().size() : -1);
+        }
+        return members;
     }
 
     private static long count(String sql) throws Exception {

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one Kafka consumer per {@link EventSubscriber}. Each event is applied in its own transaction together with a
@@ -40,6 +42,8 @@ public class EventSubscriptions {
     public static final String METRIC_RETRIES = "events.consumer.retries";
 
     private static final Logger LOG = Logger.getLogger(EventSubscriptions.class);
+    /** How long a shutdown waits for the consumers to close: within Kubernetes' default grace period of 30 s. */
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(15);
 
     private final Instance<EventSubscriber> subscribers;
     private final EventApplier applier;
@@ -66,14 +70,31 @@ public class EventSubscriptions {
         for (EventSubscriber subscriber : subscribers) {
             Worker worker = new Worker(subscriber);
             workers.add(worker);
-            Thread thread = new Thread(worker, "events-" + subscriber.consumerName());
-            thread.setDaemon(true);
-            thread.start();
+            worker.thread.start();
         }
     }
 
+    /**
+     * Stops every consumer and waits, up to {@link #CLOSE_TIMEOUT}, until each has closed. Closing is how a consumer
+     * tells its group it left: one that just vanishes with the JVM (its thread is a daemon) stays a member until its
+     * session times out (45 s by default), and until then no other member, not even the replica that replaces it,
+     * is given any partition of the group's topic: a restarted service would learn nothing for that long.
+     */
     void stop(@Observes ShutdownEvent shutdown) {
         workers.forEach(Worker::stop);
+        long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
+        for (Worker worker : workers) {
+            try {
+                worker.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (worker.thread.isAlive()) {
+                LOG.warnf("Consumer %s did not close within %s; its group will wait for its session to time out",
+                        worker.subscriber.consumerName(), CLOSE_TIMEOUT);
+            }
+        }
     }
 
     private final class Worker implements Runnable {
@@ -81,15 +102,21 @@ public class EventSubscriptions {
         private final EventSubscriber subscriber;
         /** Attempts of records failing by their own fault, by position; in memory, so a restart grants a few more. */
         private final Map<String, Integer> attempts = new HashMap<>();
+        private final Thread thread;
+        /** Counted down by {@link #stop()}, so that a backoff ends at once and the consumer closes. */
+        private final CountDownLatch stopped = new CountDownLatch(1);
         private volatile boolean running = true;
         private volatile KafkaConsumer<String, String> consumer;
 
         Worker(EventSubscriber subscriber) {
             this.subscriber = subscriber;
+            this.thread = new Thread(this, "events-" + subscriber.consumerName());
+            thread.setDaemon(true);
         }
 
         void stop() {
             running = false;
+            stopped.countDown();
             KafkaConsumer<String, String> current = consumer;
             if (current != null) {
                 current.wakeup();
@@ -211,7 +238,9 @@ public class EventSubscriptions {
 
         private void sleep(Duration duration) {
             try {
-                Thread.sleep(duration.toMillis());
+                if (stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS)) {
+                    running = false;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 running = false;
