@@ -104,6 +104,9 @@ for service in "${services[@]}"; do
   built+=("$image")
 done
 if [ -n "$save_dir" ]; then
+  # podman refuses to write into an existing archive ("docker-archive doesn't support modifying existing images"):
+  # a second build replaces the first one's tarball
+  rm -f "$save_dir/supervision-images-$tag.tar"
   podman save --quiet --multi-image-archive --output "$save_dir/supervision-images-$tag.tar" "${built[@]}"
   echo "Saved as $save_dir/supervision-images-$tag.tar ($(($(stat -c %s "$save_dir/supervision-images-$tag.tar") / 1024 / 1024)) MB)"
 fi
