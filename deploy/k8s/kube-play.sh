@@ -25,7 +25,8 @@
 #
 # Checks, once all four are ready: each container runs as uid 185 on a read-only root filesystem; through the gateway
 # a request without a token is a 401 and one with an admin token a 200; the Huzhou plan imported as a multipart upload
-# (a temporary file on the /tmp emptyDir) is a 201, and its tasks can be listed. Needs podman and runc (images built
+# (a temporary file on the /tmp emptyDir) is a 201, and its tasks can be listed; stopped with SIGTERM as the kubelet
+# stops them, the services leave none of their Kafka consumer groups with a member. Needs podman and runc (images built
 # by deploy/images/build.sh), kubectl or kustomize, java, curl, openssl, psql and python3 with PyYAML, and root.
 # Ports 8080-8083 (and 9092/9093 for its own broker) must be free: the local stack uses the same ones.
 set -euo pipefail
