@@ -33,15 +33,19 @@ public class CallerPermissions implements SecurityIdentityAugmentor {
     /** What a unit-bound caller may hold at most: the {@code unit} role and its grants. */
     private static final Set<String> UNIT_AT_MOST = unitAtMost();
 
+    /** Null when tokens are not remembered: every request then brings a token object of its own. */
     private final Cache<JsonWebToken, Set<String>> grantedByToken;
 
     @Inject
     public CallerPermissions(VerifiedTokensConfig config) {
-        this(config.maxSize());
+        this(config.ttl().isNegative() || config.ttl().isZero() ? 0 : config.maxSize());
     }
 
+    /** Remembers the roles of at most {@code remembered} tokens; none at 0. */
     CallerPermissions(int remembered) {
-        this.grantedByToken = Caffeine.newBuilder().weakKeys().maximumSize(remembered).build();
+        this.grantedByToken = remembered > 0
+                ? Caffeine.newBuilder().weakKeys().maximumSize(remembered).build()
+                : null;
     }
 
     @Override
@@ -53,7 +57,8 @@ public class CallerPermissions implements SecurityIdentityAugmentor {
                 .setPrincipal(identity.getPrincipal())
                 .addCredentials(identity.getCredentials())
                 .addAttributes(identity.getAttributes())
-                .addRoles(grantedByToken.get(token, CallerPermissions::grantedTo));
+                .addRoles(grantedByToken != null ? grantedByToken.get(token, CallerPermissions::grantedTo)
+                        : grantedTo(token));
         return Uni.createFrom().item(granted.build());
     }
 

@@ -21,8 +21,9 @@ import java.util.concurrent.Executor;
  * <ul>
  *   <li>only tokens that passed verification are remembered: a forged token costs a verification each time and is
  *       never stored;</li>
- *   <li>the key is a SHA-256 of the whole token, signature included, so a token changed in any byte misses, and no
- *       credential sits in memory as text;</li>
+ *   <li>the key is a SHA-256 of the whole token, signature included, so a token changed in any byte misses; the
+ *       value is the verified token itself, which (as smallrye-jwt builds it for every request) holds the raw token,
+ *       so a credential stays in memory for at most the ttl beyond its last request, never past its {@code exp};</li>
  *   <li>a token is forgotten after {@link VerifiedTokensConfig#ttl()} and never served past its own {@code exp};</li>
  *   <li>at most {@link VerifiedTokensConfig#maxSize()} tokens are kept.</li>
  * </ul>

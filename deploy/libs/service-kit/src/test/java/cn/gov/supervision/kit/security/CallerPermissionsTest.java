@@ -93,6 +93,20 @@ class CallerPermissionsTest {
     }
 
     @Test
+    void withoutAMemoryEveryRequestReadsItsTokensClaims() {
+        CallerPermissions permissions = new CallerPermissions(0);
+        CountingToken supervisor = token(Set.of(Roles.SUPERVISOR), null);
+
+        Set<String> first = rolesOf(permissions, supervisor);
+        int readsForTheFirst = supervisor.reads.get();
+        Set<String> again = rolesOf(permissions, supervisor);
+
+        assertThat(first).contains(Roles.SUPERVISOR, Permissions.TASKS_REVIEW).doesNotContain(Roles.ADMIN);
+        assertThat(again).isEqualTo(first);
+        assertThat(supervisor.reads.get()).isEqualTo(2 * readsForTheFirst);
+    }
+
+    @Test
     void aMemoryOfOneTokenStillServesEveryToken() {
         CallerPermissions permissions = new CallerPermissions(1);
         for (int round = 0; round < 3; round++) {
