@@ -28,6 +28,13 @@ public interface EventConsumerConfig {
     @WithDefault("5")
     int maxAttempts();
 
+    /**
+     * How long a consumer remembers the id of an event it applied (processed_event), to recognise it if Kafka
+     * delivers it again; older rows are purged with the outbox's (see {@link EventTablesPurger}).
+     */
+    @WithDefault("30d")
+    Duration processedRetention();
+
     /** Where this service parks the records it cannot apply; it is the only topic besides its own events it writes. */
     @WithDefault("${quarkus.application.name}.dead-letter")
     String deadLetterTopic();

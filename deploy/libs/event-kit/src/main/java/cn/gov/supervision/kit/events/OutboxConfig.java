@@ -31,7 +31,7 @@ public interface OutboxConfig {
     @WithDefault("30d")
     Duration retention();
 
-    /** How often published rows older than {@link #retention()} are purged. */
+    /** How often the kit's tables are purged: published rows older than {@link #retention()}, and processed ids. */
     @WithDefault("1h")
     Duration purgeInterval();
 }

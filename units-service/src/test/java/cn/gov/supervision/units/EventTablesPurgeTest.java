@@ -1,6 +1,6 @@
 package cn.gov.supervision.units;
 
-import cn.gov.supervision.kit.events.OutboxPurger;
+import cn.gov.supervision.kit.events.EventTablesPurger;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -13,15 +13,18 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Old published events leave the outbox; events still owed to Kafka stay, however old. */
+/**
+ * Old published events leave the outbox, and events still owed to Kafka stay, however old; the ids of events applied
+ * long ago leave processed_event, recent ones stay.
+ */
 @QuarkusTest
-class OutboxPurgeTest {
+class EventTablesPurgeTest {
 
     @Inject
     AgroalDataSource dataSource;
 
     @Inject
-    OutboxPurger purger;
+    EventTablesPurger purger;
 
     @Test
     void onlyOldPublishedRowsArePurged() throws Exception {
@@ -40,6 +43,32 @@ class OutboxPurgeTest {
         // the unpublished test row must not reach the topic: it is not a real event
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM outbox_event WHERE event_id = '" + oldUnpublished + "'");
+        }
+    }
+
+    @Test
+    void processedEventIdsOlderThanTheRetentionArePurgedInBatches() throws Exception {
+        String consumer = "purge-test-" + UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        int old = 2 * EventTablesPurger.PROCESSED_BATCH + 1; // so that the purge takes three batches
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO processed_event (consumer, event_id, processed_at) SELECT '" + consumer
+                    + "', gen_random_uuid(), now() - interval '31 days' FROM generate_series(1, " + old + ")");
+            statement.executeUpdate("INSERT INTO processed_event (consumer, event_id, processed_at) VALUES ('"
+                    + consumer + "', '" + recent + "', now() - interval '29 days')");
+        }
+
+        assertThat(purger.purgeProcessed()).isGreaterThanOrEqualTo(old);
+
+        assertThat(count("SELECT count(*) FROM processed_event WHERE consumer = '" + consumer + "'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = '" + recent + "'")).isEqualTo(1);
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
