@@ -78,10 +78,6 @@ class EventTablesPurgeTest {
     }
 
     private boolean exists(UUID eventId) throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT count(*) FROM outbox_event WHERE event_id = '" + eventId + "'")) {
-            rs.next();
-            return rs.getInt(1) == 1;
-        }
+        return count("SELECT count(*) FROM outbox_event WHERE event_id = '" + eventId + "'") == 1;
     }
 }
