@@ -47,7 +47,8 @@ public class EventKitMigrations implements FlywayConfigurationCustomizer {
 
     static final String HISTORY_TABLE = "event_kit_schema_history";
     /** The kit's scripts, in order. Listed rather than scanned: Quarkus resolves migrations at build time only. */
-    static final List<String> SCRIPTS = List.of("V0_1__event_kit.sql", "V0_2__dead_letters.sql");
+    static final List<String> SCRIPTS = List.of("V0_1__event_kit.sql", "V0_2__dead_letters.sql",
+            "V0_3__relay_turn.sql");
     private static final String FOLDER = "db/event-kit/";
     /** How services recorded the kit's first script in their own history before the kit had one. */
     static final String LEGACY_VERSION = "0.1";

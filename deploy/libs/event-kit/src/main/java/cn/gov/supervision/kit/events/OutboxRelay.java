@@ -37,8 +37,11 @@ import java.util.concurrent.TimeUnit;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Arbitrary but fixed: identifies "the outbox relay" among advisory locks of this service's database. */
-    private static final long RELAY_LOCK_KEY = 0x6f7574626f78L;
+    /**
+     * Arbitrary but fixed: identifies "the outbox relay" among advisory locks of this service's database (whoever holds
+     * it, e.g. another replica's relay, holds the turn to publish).
+     */
+    public static final long RELAY_LOCK_KEY = 0x6f7574626f78L;
 
     private final EntityManager entityManager;
     private final OutboxConfig config;
@@ -149,16 +152,13 @@ public class OutboxRelay {
     }
 
     private int publishPending() throws Exception {
-        // The turn first, the rows in a statement of their own: a single statement taking both would read the rows in
-        // a snapshot from before it held the lock, and so publish again what the replica that just let go had sent.
-        Object locked = entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)")
-                .setParameter("key", RELAY_LOCK_KEY).getSingleResult();
-        if (!Boolean.TRUE.equals(locked)) {
-            return 0;
-        }
+        // The turn and the rows in one round trip, each in a statement of its own (see V0_3__relay_turn.sql): it is
+        // on the way of every event, and a round trip here was a millisecond at the median of the event lag.
+        @SuppressWarnings("unchecked")
         List<OutboxEvent> batch = entityManager
-                .createQuery("FROM OutboxEvent WHERE publishedAt IS NULL ORDER BY seq", OutboxEvent.class)
-                .setMaxResults(config.batchSize())
+                .createNativeQuery("SELECT * FROM outbox_pending_in_turn(:key, :batch) ORDER BY seq", OutboxEvent.class)
+                .setParameter("key", RELAY_LOCK_KEY)
+                .setParameter("batch", config.batchSize())
                 .getResultList();
         if (batch.isEmpty()) {
             return 0;
