@@ -43,9 +43,9 @@ fi
 [ $# -eq 0 ] || { echo "run.sh: --small or --full, optionally followed by --tasks N[,N...]" >&2; exit 2; }
 
 if [ "$mode" = small ]; then
-  sizes=(2000) duration=3 warmup=2 warmup_min_rounds=1 warmup_rounds=1 events=20 imports=5 kafka_records=200
+  sizes=(2000) duration=3 warmup=2 warmup_min_rounds=1 warmup_rounds=1 events=20 event_warmup=200 imports=5 kafka_records=200
 else
-  sizes=(10000 100000 1000000) duration=10 warmup=10 warmup_min_rounds=5 warmup_rounds=10 events=200 imports=30 kafka_records=2000
+  sizes=(10000 100000 1000000) duration=10 warmup=10 warmup_min_rounds=5 warmup_rounds=10 events=200 event_warmup=15000 imports=30 kafka_records=2000
 fi
 [ -z "$task_sizes" ] || IFS=, read -r -a sizes <<<"$task_sizes"
 units_port=8280 tasks_port=8281 notifications_port=8282 gateway_port=8283 nginx_port=8290
@@ -220,35 +220,72 @@ check "no shared response cache: another unit's read of the same task" "$shared 
 
 # --- event lag against Kafka's own end-to-end latency ---------------------------------------------------------------
 say "Event lag: $events task changes, tasks-service outbox → notifications-service read model"
-change_descriptions() { # count label
-  local i etag
-  for i in $(seq 1 "$1"); do
-    etag="$(curl -fs -D - -o /dev/null "${auth[@]}" "$direct/api/v1/tasks/$task" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag" {print $2}')"
-    curl -fs -o /dev/null "${auth[@]}" -H "If-Match: $etag" -H 'Content-Type: application/json' -X PATCH \
-      -d '{"description":"'"$2$i"'"}' "$direct/api/v1/tasks/$task"
-  done
+# change_descriptions COUNT LABEL PACE_MS: COUNT changes of the task's description, each sent when the last was
+# answered and at least PACE_MS after it started, over one kept-alive connection (a curl process per request cost
+# more CPU than the change itself and sat in the measured minutes); each answer's ETag is the next change's If-Match
+change_descriptions() {
+  python3 - "$direct" "$admin" "$task" "$1" "$2" "$3" <<'PY'
+import http.client, json, sys, time, urllib.parse
+base, token, task, count, label = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
+pace = float(sys.argv[6]) / 1000
+url = urllib.parse.urlsplit(base)
+connection = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
+auth = {"Authorization": "Bearer " + token}
+connection.request("GET", f"/api/v1/tasks/{task}", headers=auth)
+answer = connection.getresponse()
+answer.read()
+etag = answer.getheader("ETag")
+for i in range(1, count + 1):
+    started = time.monotonic()
+    body = json.dumps({"description": f"{label}{i}"}, ensure_ascii=False).encode()
+    connection.request("PATCH", f"/api/v1/tasks/{task}", body=body,
+                       headers={**auth, "If-Match": etag, "Content-Type": "application/json"})
+    answer = connection.getresponse()
+    answer.read()
+    if answer.status != 200:
+        sys.exit(f"change {i}: PATCH answered {answer.status}")
+    etag = answer.getheader("ETag")
+    time.sleep(max(0.0, pace - (time.monotonic() - started)))
+PY
 }
-# the same number of changes first, unmeasured: right after start the write path, the relay and the consumer still
-# run in the interpreter, and two slow events out of 200 are the whole p99
-change_descriptions "$events" "预热"
+# Unmeasured changes first, as fast as they go: the write path, the relay and the consumer must be compiled, and the
+# compilers done, before the p99 means anything. Measured (session 11, per-thread CPU over the measured changes):
+# after 200 warm-up changes tasks-service's C2 compiler threads used 3 s of CPU in the 30 s of 200 changes and the
+# consumer 11 ms per event (p99 91 ms); after 5,000 the compilers still used 2.4 s (p99 64 ms); after 15,000 they
+# were idle, the consumer took 2 ms per event (p99 47 ms, p50 5.7 ms).
+say "  $event_warmup unmeasured changes first (the compilers' warm-up)"
+change_descriptions "$event_warmup" "预热" 0
 before="$(psql_on bench_tasks -c "SELECT coalesce(max(seq), 0) FROM outbox_event")"
-change_descriptions "$events" "滞后测量"
-# when the event was committed (outbox row) and when notifications-service had applied it (processed_event row)
-psql_on bench_tasks -c "COPY (SELECT event_id, extract(epoch FROM created_at) FROM outbox_event WHERE seq > $before
-  AND topic = 'tasks.events') TO STDOUT" >"$work/sent.tsv"
+# the measured ones 20 ms apart: a busy office's pace, each change on its own in the pipeline (as in Kafka's tool,
+# which sends the next message when the last arrived)
+change_descriptions "$events" "滞后测量" 20
+# when the event was written (outbox row), when Kafka had acknowledged it (the relay marks the row right after) and
+# when notifications-service had applied it (processed_event row)
+psql_on bench_tasks -c "COPY (SELECT event_id, extract(epoch FROM created_at), extract(epoch FROM published_at)
+  FROM outbox_event WHERE seq > $before AND topic = 'tasks.events') TO STDOUT" >"$work/sent.tsv"
 expected="$(wc -l <"$work/sent.tsv")"
 for _ in $(seq 1 120); do
   psql_on bench_notifications -c "COPY (SELECT event_id, extract(epoch FROM processed_at) FROM processed_event)
     TO STDOUT" >"$work/applied.tsv"
-  [ "$(LC_ALL=C join <(LC_ALL=C sort "$work/sent.tsv") <(LC_ALL=C sort "$work/applied.tsv") | wc -l)" -ge "$expected" ] &&
-    break
+  [ "$(LC_ALL=C join <(cut -f1 "$work/sent.tsv" | LC_ALL=C sort) <(LC_ALL=C sort "$work/applied.tsv") | wc -l)" \
+    -ge "$expected" ] && break
   sleep 0.5
 done
 lag_p99="$(python3 - "$work/sent.tsv" "$work/applied.tsv" <<'PY'
 import sys
-sent = dict(line.split("\t") for line in open(sys.argv[1]).read().split("\n") if line)
-applied = dict(line.split("\t") for line in open(sys.argv[2]).read().split("\n") if line)
-lags = sorted((float(applied[e]) - float(t)) * 1000 for e, t in sent.items() if e in applied)
+sent = {e: (float(written), float(acked or "nan")) for e, written, acked in
+        (line.split("\t") for line in open(sys.argv[1]).read().split("\n") if line)}
+applied = {e: float(t) for e, t in (line.split("\t") for line in open(sys.argv[2]).read().split("\n") if line)}
+def quantiles(values):
+    values = sorted(values)
+    at = lambda q: values[min(len(values) - 1, int(len(values) * q))]
+    return f"p50 {at(0.5):.1f}, p90 {at(0.9):.1f}, p99 {at(0.99):.1f}, max {values[-1]:.1f} ms" if values else "none"
+lags = sorted((applied[e] - written) * 1000 for e, (written, _) in sent.items() if e in applied)
+# where the time goes (stderr): the relay's part (written → acknowledged) and the consumer's (acknowledged → applied;
+# the relay marks its row after all of a batch's acknowledgements, so this part can come out below zero)
+print(f"  lag {quantiles(lags)}; written → acknowledged {quantiles((a - w) * 1000 for w, a in sent.values())}; "
+      f"acknowledged → applied {quantiles((applied[e] - a) * 1000 for e, (_, a) in sent.items() if e in applied)}",
+      file=sys.stderr)
 print(f"{lags[min(len(lags) - 1, int(len(lags) * 0.99))]:.1f}" if lags and len(lags) == len(sent) else "missing")
 PY
 )"
