@@ -259,10 +259,14 @@ before="$(psql_on bench_tasks -c "SELECT coalesce(max(seq), 0) FROM outbox_event
 # the measured ones 20 ms apart: a busy office's pace, each change on its own in the pipeline (as in Kafka's tool,
 # which sends the next message when the last arrived)
 change_descriptions "$events" "滞后测量" 20
-# when the event was written (outbox row), when Kafka had acknowledged it (the relay marks the row right after) and
-# when notifications-service had applied it (processed_event row)
-psql_on bench_tasks -c "COPY (SELECT event_id, extract(epoch FROM created_at), extract(epoch FROM published_at)
-  FROM outbox_event WHERE seq > $before AND topic = 'tasks.events') TO STDOUT" >"$work/sent.tsv"
+# when the event was written (outbox row), when Kafka had acknowledged it (the relay marks the row right after; read
+# again once all are applied, by when the marks are in, \N where one is not yet) and when notifications-service had
+# applied it (processed_event row)
+sent_events() {
+  psql_on bench_tasks -c "COPY (SELECT event_id, extract(epoch FROM created_at), extract(epoch FROM published_at)
+    FROM outbox_event WHERE seq > $before AND topic = 'tasks.events') TO STDOUT" >"$work/sent.tsv"
+}
+sent_events
 expected="$(wc -l <"$work/sent.tsv")"
 for _ in $(seq 1 120); do
   psql_on bench_notifications -c "COPY (SELECT event_id, extract(epoch FROM processed_at) FROM processed_event)
@@ -271,22 +275,26 @@ for _ in $(seq 1 120); do
     -ge "$expected" ] && break
   sleep 0.5
 done
+sent_events
 lag_p99="$(python3 - "$work/sent.tsv" "$work/applied.tsv" <<'PY'
 import sys
-sent = {e: (float(written), float(acked or "nan")) for e, written, acked in
-        (line.split("\t") for line in open(sys.argv[1]).read().split("\n") if line)}
-applied = {e: float(t) for e, t in (line.split("\t") for line in open(sys.argv[2]).read().split("\n") if line)}
+rows = lambda path: [line.split("\t") for line in open(path).read().split("\n") if line]
+sent = {e: (float(written), None if acked == "\\N" else float(acked)) for e, written, acked in rows(sys.argv[1])}
+applied = {e: float(t) for e, t in rows(sys.argv[2])}
+def at(values, q):  # values sorted
+    return values[min(len(values) - 1, int(len(values) * q))]
 def quantiles(values):
     values = sorted(values)
-    at = lambda q: values[min(len(values) - 1, int(len(values) * q))]
-    return f"p50 {at(0.5):.1f}, p90 {at(0.9):.1f}, p99 {at(0.99):.1f}, max {values[-1]:.1f} ms" if values else "none"
+    return f"p50 {at(values, 0.5):.1f}, p90 {at(values, 0.9):.1f}, p99 {at(values, 0.99):.1f}, max {values[-1]:.1f} ms" \
+        if values else "none"
 lags = sorted((applied[e] - written) * 1000 for e, (written, _) in sent.items() if e in applied)
+acked = {e: a for e, (_, a) in sent.items() if a is not None}
 # where the time goes (stderr): the relay's part (written → acknowledged) and the consumer's (acknowledged → applied;
 # the relay marks its row after all of a batch's acknowledgements, so this part can come out below zero)
-print(f"  lag {quantiles(lags)}; written → acknowledged {quantiles((a - w) * 1000 for w, a in sent.values())}; "
-      f"acknowledged → applied {quantiles((applied[e] - a) * 1000 for e, (_, a) in sent.items() if e in applied)}",
+print(f"  lag {quantiles(lags)}; written → acknowledged {quantiles((a - sent[e][0]) * 1000 for e, a in acked.items())}; "
+      f"acknowledged → applied {quantiles((applied[e] - a) * 1000 for e, a in acked.items() if e in applied)}",
       file=sys.stderr)
-print(f"{lags[min(len(lags) - 1, int(len(lags) * 0.99))]:.1f}" if lags and len(lags) == len(sent) else "missing")
+print(f"{at(lags, 0.99):.1f}" if lags and len(lags) == len(sent) else "missing")
 PY
 )"
 lib="$root/deploy/local/infra/target/lib"
