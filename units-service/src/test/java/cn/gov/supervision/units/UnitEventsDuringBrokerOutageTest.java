@@ -78,23 +78,20 @@ class UnitEventsDuringBrokerOutageTest {
     @Test
     void whileAnotherReplicaHoldsTheTurnNothingIsPublishedAndAfterwardsEverything() throws Exception {
         String suffix = UnitRegistryTest.suffix();
-        String id;
         try (Connection otherReplica = dataSource.getConnection()) {
             otherReplica.setAutoCommit(false);
             try (PreparedStatement turn = otherReplica.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
                 turn.setLong(1, OutboxRelay.RELAY_LOCK_KEY);
                 turn.execute();
             }
-            id = UnitRegistryTest.create(Map.of("code", "test-turn-" + suffix, "name", "市轮值局" + suffix,
+            String unitId = UnitRegistryTest.create(Map.of("code", "test-turn-" + suffix, "name", "市轮值局" + suffix,
                     "kind", "ENTERPRISE")).extract().path("id");
-            String unitId = id;
             // the commit woke the relay at once, and it polls every second besides: 1.5 s gives it both chances
             await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
                     .until(() -> unpublishedEventsOf(unitId) == 1);
             otherReplica.commit();
+            await().atMost(Duration.ofSeconds(10)).until(() -> unpublishedEventsOf(unitId) == 0);
         }
-        String unitId = id;
-        await().atMost(Duration.ofSeconds(10)).until(() -> unpublishedEventsOf(unitId) == 0);
     }
 
     private int unpublishedEventsOf(String unitId) throws Exception {
