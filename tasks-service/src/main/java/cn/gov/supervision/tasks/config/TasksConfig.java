@@ -32,6 +32,19 @@ public interface TasksConfig {
     @WithDefault("5s")
     Duration unitNamesRefresh();
 
+    /** The connections of the reads answered on the event loop (repository.ReadPool), beside the JDBC pool's. */
+    ReadConnections readPool();
+
+    interface ReadConnections {
+
+        /**
+         * Per replica. Each connection carries many statements in flight (pipelined), so a few serve every event loop;
+         * the database's max_connections must also leave room for these.
+         */
+        @WithDefault("8")
+        int maxSize();
+    }
+
     /** Bounds on the files the plan importer reads (importer.files): a hostile file is refused before it costs much. */
     ImportFiles importFiles();
 

@@ -6,6 +6,11 @@ import cn.gov.supervision.tasks.domain.DeadlineKind;
 import cn.gov.supervision.tasks.domain.Recurrence;
 import cn.gov.supervision.tasks.domain.TaskCategory;
 import cn.gov.supervision.tasks.domain.TaskRow;
+import io.smallrye.mutiny.Uni;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowIterator;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -27,7 +32,8 @@ import java.util.regex.Pattern;
 
 /**
  * Tasks for reading: a task or a page of tasks with their named units and assignments in ONE SQL statement, read
- * straight into {@link TaskRow}s, outside any transaction (one statement sees one snapshot).
+ * straight into {@link TaskRow}s, outside any transaction (one statement sees one snapshot): a page through JDBC,
+ * one task by id through the {@link ReadPool} on the request's event loop.
  * <p>
  * Reads are what the service mostly does, and building managed entities for them cost a list request several times
  * what the database spends (a page of 50 tasks is some 250 managed objects, five statements and a JTA transaction);
@@ -61,23 +67,36 @@ public class TaskRows {
     /** After the tasks' own order (which ends in a unique column), the entity's order of assignments. */
     private static final String ASSIGNMENT_ORDER = ", a.role, a.created_at, a.unit_id";
 
-    private static final String FIND = "WITH page AS (SELECT ?::uuid AS task_id, 1::bigint AS total)\n" + SELECT_PAGE
+    /** One task by id, its parameter written as the event-loop pool's driver wants it. */
+    private static final String FIND = "WITH page AS (SELECT $1::uuid AS task_id, 1::bigint AS total)\n" + SELECT_PAGE
             + "t.id" + ASSIGNMENT_ORDER;
 
     private static final Pattern NAMED_PARAMETER = Pattern.compile("(?<!:):([A-Za-z]\\w*)");
 
     private final DataSource dataSource;
+    private final ReadPool readPool;
 
-    public TaskRows(DataSource dataSource) {
+    public TaskRows(DataSource dataSource, ReadPool readPool) {
         this.dataSource = dataSource;
+        this.readPool = readPool;
     }
 
     public record Page(List<TaskRow> tasks, long total) {
     }
 
-    /** The task with this id, if there is one. */
-    public Optional<TaskRow> find(UUID id) {
-        return query(FIND, List.of(id), TaskRows::collect).tasks().stream().findFirst();
+    /**
+     * The task with this id, if there is one, answered on the calling event loop through the {@link ReadPool} (the
+     * one read that is: {@code GET /tasks/{id}}, the API's most frequent).
+     */
+    public Uni<Optional<TaskRow>> findWithoutBlocking(UUID id) {
+        return readPool.query(FIND, Tuple.of(id))
+                .map(rows -> {
+                    try {
+                        return collect(Columns.of(rows)).tasks().stream().findFirst();
+                    } catch (SQLException e) { // Columns of a RowSet throw none: its values are decoded already
+                        throw new IllegalStateException(e);
+                    }
+                });
     }
 
     /**
@@ -93,7 +112,7 @@ public class TaskRows {
         Map<String, Object> params = new HashMap<>(query.params());
         params.put("limit", size);
         params.put("offset", (long) page * size);
-        Page found = query(sql, params, TaskRows::collect);
+        Page found = query(sql, params, rows -> collect(Columns.of(rows)));
         if (!found.tasks().isEmpty()) {
             return found;
         }
@@ -139,49 +158,141 @@ public class TaskRows {
     }
 
     /**
+     * The columns of one statement's rows, as JDBC or the event-loop pool hands them over; numbered from 1 as in the
+     * SELECT list, so that one {@link #collect} reads both.
+     */
+    private interface Columns {
+
+        boolean next() throws SQLException;
+
+        UUID uuid(int column) throws SQLException;
+
+        String string(int column) throws SQLException;
+
+        LocalDate date(int column) throws SQLException;
+
+        OffsetDateTime timestamp(int column) throws SQLException;
+
+        long int8(int column) throws SQLException;
+
+        Integer int4(int column) throws SQLException;
+
+        /** An array of uuids, empty when NULL. */
+        List<UUID> uuids(int column) throws SQLException;
+
+        static Columns of(ResultSet rows) {
+            return new Columns() {
+                public boolean next() throws SQLException {
+                    return rows.next();
+                }
+
+                public UUID uuid(int column) throws SQLException {
+                    return rows.getObject(column, UUID.class);
+                }
+
+                public String string(int column) throws SQLException {
+                    return rows.getString(column);
+                }
+
+                public LocalDate date(int column) throws SQLException {
+                    return rows.getObject(column, LocalDate.class);
+                }
+
+                public OffsetDateTime timestamp(int column) throws SQLException {
+                    return rows.getObject(column, OffsetDateTime.class);
+                }
+
+                public long int8(int column) throws SQLException {
+                    return rows.getLong(column);
+                }
+
+                public Integer int4(int column) throws SQLException {
+                    return (Integer) rows.getObject(column);
+                }
+
+                public List<UUID> uuids(int column) throws SQLException {
+                    Array array = rows.getArray(column);
+                    return array == null ? List.of() : List.of((UUID[]) array.getArray());
+                }
+            };
+        }
+
+        static Columns of(RowSet<Row> rows) {
+            RowIterator<Row> iterator = rows.iterator();
+            return new Columns() {
+                private Row row;
+
+                public boolean next() {
+                    row = iterator.hasNext() ? iterator.next() : null;
+                    return row != null;
+                }
+
+                public UUID uuid(int column) {
+                    return row.getUUID(column - 1);
+                }
+
+                public String string(int column) {
+                    return row.getString(column - 1);
+                }
+
+                public LocalDate date(int column) {
+                    return row.getLocalDate(column - 1);
+                }
+
+                public OffsetDateTime timestamp(int column) {
+                    return row.getOffsetDateTime(column - 1);
+                }
+
+                public long int8(int column) {
+                    return row.getLong(column - 1);
+                }
+
+                public Integer int4(int column) {
+                    return row.getInteger(column - 1);
+                }
+
+                public List<UUID> uuids(int column) {
+                    UUID[] array = row.getArrayOfUUIDs(column - 1);
+                    return array == null ? List.of() : List.of(array);
+                }
+            };
+        }
+    }
+
+    /**
      * Rows of one task follow each other (the task order ends in a unique column): a new task starts where the id
      * changes, and its assignment list fills up from the rows after it.
      */
-    private static Page collect(ResultSet rows) throws SQLException {
+    private static Page collect(Columns rows) throws SQLException {
         List<TaskRow> tasks = new ArrayList<>();
         long total = 0;
         UUID current = null;
         TaskRow task = null;
         List<TaskRow.AssignmentRow> assignments = null;
         while (rows.next()) {
-            UUID id = rows.getObject(2, UUID.class);
+            UUID id = rows.uuid(2);
             if (!id.equals(current)) {
-                total = rows.getLong(1);
+                total = rows.int8(1);
                 current = id;
                 assignments = new ArrayList<>();
-                task = new TaskRow(id, rows.getObject(3, UUID.class), rows.getString(4),
-                        TaskCategory.valueOf(rows.getString(5)), rows.getString(6), rows.getString(7),
-                        rows.getString(8), rows.getString(9), rows.getString(10),
-                        DeadlineKind.valueOf(rows.getString(11)), rows.getObject(12, LocalDate.class),
-                        enumOrNull(Recurrence.class, rows.getString(13)), AssignmentStatus.valueOf(rows.getString(14)),
-                        rows.getObject(15, LocalDate.class), rows.getLong(16),
-                        rows.getObject(17, OffsetDateTime.class), rows.getObject(18, OffsetDateTime.class),
-                        uuids(rows.getArray(19)), uuids(rows.getArray(20)), assignments);
+                task = new TaskRow(id, rows.uuid(3), rows.string(4),
+                        TaskCategory.valueOf(rows.string(5)), rows.string(6), rows.string(7),
+                        rows.string(8), rows.string(9), rows.string(10),
+                        DeadlineKind.valueOf(rows.string(11)), rows.date(12),
+                        enumOrNull(Recurrence.class, rows.string(13)), AssignmentStatus.valueOf(rows.string(14)),
+                        rows.date(15), rows.int8(16), rows.timestamp(17), rows.timestamp(18),
+                        rows.uuids(19), rows.uuids(20), assignments);
                 tasks.add(task);
             }
-            UUID assignment = rows.getObject(21, UUID.class);
+            UUID assignment = rows.uuid(21);
             if (assignment != null) {
-                assignments.add(new TaskRow.AssignmentRow(assignment, rows.getObject(22, UUID.class),
-                        AssignmentRole.valueOf(rows.getString(23)), rows.getObject(24, UUID.class),
-                        AssignmentStatus.valueOf(rows.getString(25)), rows.getObject(26, LocalDate.class),
-                        (Integer) rows.getObject(27), rows.getString(28), rows.getString(29),
-                        rows.getObject(30, OffsetDateTime.class), rows.getString(31),
-                        rows.getObject(32, LocalDate.class), rows.getString(33)));
+                assignments.add(new TaskRow.AssignmentRow(assignment, rows.uuid(22),
+                        AssignmentRole.valueOf(rows.string(23)), rows.uuid(24),
+                        AssignmentStatus.valueOf(rows.string(25)), rows.date(26), rows.int4(27), rows.string(28),
+                        rows.string(29), rows.timestamp(30), rows.string(31), rows.date(32), rows.string(33)));
             }
         }
         return new Page(tasks, total);
-    }
-
-    private static List<UUID> uuids(Array array) throws SQLException {
-        if (array == null) {
-            return List.of();
-        }
-        return List.of((UUID[]) array.getArray());
     }
 
     private static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {

@@ -2,8 +2,11 @@ package cn.gov.supervision.tasks.repository;
 
 import cn.gov.supervision.tasks.domain.UnitRef;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -11,8 +14,30 @@ import java.util.UUID;
 @ApplicationScoped
 public class UnitRefRepository implements PanacheRepositoryBase<UnitRef, UUID> {
 
+    private final ReadPool readPool;
+
+    public UnitRefRepository(ReadPool readPool) {
+        this.readPool = readPool;
+    }
+
     public List<UnitRef> findByIds(Collection<UUID> ids) {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+
+    /** What showing a unit needs of it. */
+    public record UnitName(UUID id, String name, String kind, long version) {
+    }
+
+    /** The names of these units, read on the calling event loop (through the {@link ReadPool}). */
+    public Uni<List<UnitName>> findNamesWithoutBlocking(Collection<UUID> ids) {
+        return readPool.query("SELECT id, name, kind, version FROM unit_ref WHERE id = ANY($1)",
+                        Tuple.tuple().addArrayOfUUID(ids.toArray(UUID[]::new)))
+                .map(rows -> {
+                    List<UnitName> names = new ArrayList<>();
+                    rows.forEach(row -> names.add(new UnitName(row.getUUID(0), row.getString(1), row.getString(2),
+                            row.getLong(3))));
+                    return names;
+                });
     }
 
     /**

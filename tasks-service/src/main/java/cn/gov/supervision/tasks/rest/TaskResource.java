@@ -17,6 +17,7 @@ import cn.gov.supervision.tasks.domain.Light;
 import cn.gov.supervision.tasks.domain.TaskCategory;
 import cn.gov.supervision.tasks.service.CalendarFeed;
 import cn.gov.supervision.tasks.service.TaskService;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -109,8 +110,8 @@ public class TaskResource {
     @Operation(operationId = "getTask", summary = "A task with its assignments")
     @APIResponse(responseCode = "200", description = "The task", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = TaskView.class)))
-    public Response get(@PathParam("id") UUID id) {
-        return TaskResponses.withETag(Response.ok(), tasks.get(id));
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return tasks.get(id).map(task -> TaskResponses.withETag(Response.ok(), task));
     }
 
     @PATCH

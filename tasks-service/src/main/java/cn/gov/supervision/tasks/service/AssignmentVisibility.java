@@ -33,13 +33,22 @@ public class AssignmentVisibility {
     /** The units whose part of {@code task} the caller sees in full, or empty when it sees every unit's. */
     public Optional<Set<UUID>> unitsSeenInFull(Task task) {
         return unitsSeenInFull(task.assignments.stream()
-                .collect(Collectors.toMap(a -> a.unitId, a -> a.role, (first, second) -> first)));
+                .collect(Collectors.toMap(a -> a.unitId, a -> a.role, (first, second) -> first)), caller.confinedUnit());
     }
 
     /** The task as the caller may see it: other units' parts reduced to their summary where the rule says so. */
     public TaskView shown(TaskView task) {
+        return shown(task, caller.confinedUnit());
+    }
+
+    /**
+     * {@link #shown(TaskView)} for the caller confined to {@code confinedUnit} (or to none), read from its token
+     * beforehand: for code that runs where the request's scope may be gone, such as a read's continuation.
+     */
+    public static TaskView shown(TaskView task, Optional<UUID> confinedUnit) {
         Optional<Set<UUID>> full = unitsSeenInFull(task.assignments().stream()
-                .collect(Collectors.toMap(AssignmentView::unitId, AssignmentView::role, (first, second) -> first)));
+                .collect(Collectors.toMap(AssignmentView::unitId, AssignmentView::role, (first, second) -> first)),
+                confinedUnit);
         if (full.isEmpty()) {
             return task;
         }
@@ -51,8 +60,7 @@ public class AssignmentVisibility {
         return tasks.stream().map(this::shown).toList();
     }
 
-    private Optional<Set<UUID>> unitsSeenInFull(Map<UUID, AssignmentRole> roles) {
-        Optional<UUID> own = caller.confinedUnit();
+    private static Optional<Set<UUID>> unitsSeenInFull(Map<UUID, AssignmentRole> roles, Optional<UUID> own) {
         if (own.isEmpty()) {
             return Optional.empty();
         }

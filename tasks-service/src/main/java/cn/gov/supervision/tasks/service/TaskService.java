@@ -26,6 +26,7 @@ import cn.gov.supervision.tasks.repository.TaskRepository;
 import cn.gov.supervision.tasks.repository.TaskRows;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -97,11 +98,18 @@ public class TaskService {
         return new PageView<>(visibility.shown(views.ofRows(found.tasks())), page, size, found.total());
     }
 
-    /** Reads change nothing: no transaction, one statement ({@link TaskRows}). */
-    public TaskView get(UUID id) {
-        TaskRow task = rows.find(id).orElseThrow(() -> ProblemException.notFound("Task", id));
-        requireReadable(id, task::hasAssignmentOf);
-        return visibility.shown(views.of(task));
+    /**
+     * Reads change nothing: no transaction, one statement, answered on the request's event loop
+     * ({@link TaskRows#findWithoutBlocking}). Whom the caller acts for is read from its token first, on the request's
+     * own thread; the rest runs when the row arrives.
+     */
+    public Uni<TaskView> get(UUID id) {
+        Optional<UUID> own = caller.confinedUnit();
+        return rows.findWithoutBlocking(id)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("Task", id)))
+                .invoke(task -> requireReadable(id, own, task::hasAssignmentOf))
+                .flatMap(views::ofWithoutBlocking)
+                .map(view -> AssignmentVisibility.shown(view, own));
     }
 
     @Transactional
@@ -265,7 +273,10 @@ public class TaskService {
     }
 
     private void requireReadable(UUID id, Predicate<UUID> worksOn) {
-        Optional<UUID> own = caller.confinedUnit();
+        requireReadable(id, caller.confinedUnit(), worksOn);
+    }
+
+    private static void requireReadable(UUID id, Optional<UUID> own, Predicate<UUID> worksOn) {
         if (own.isPresent() && !worksOn.test(own.get())) {
             throw ProblemException.forbidden("Unit " + own.get() + " has no assignment on task " + id);
         }

@@ -12,6 +12,7 @@ import cn.gov.supervision.tasks.domain.TaskRow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
@@ -49,15 +50,24 @@ public class TaskViews {
 
     /** Maps a page of tasks with one lookup of unit names for all of them. */
     public List<TaskView> ofRows(Collection<TaskRow> tasks) {
+        Map<UUID, UnitSummary> names = units.summaries(unitIds(tasks));
+        LocalDate date = today.date();
+        return tasks.stream().map(task -> view(task, names, date)).toList();
+    }
+
+    /** {@link #of(TaskRow)} for code on an event loop. */
+    public Uni<TaskView> ofWithoutBlocking(TaskRow task) {
+        return units.summariesWithoutBlocking(unitIds(List.of(task))).map(names -> view(task, names, today.date()));
+    }
+
+    private static Set<UUID> unitIds(Collection<TaskRow> tasks) {
         Set<UUID> unitIds = new HashSet<>();
         for (TaskRow task : tasks) {
             unitIds.addAll(task.leadUnitIds());
             unitIds.addAll(task.coUnitIds());
             task.assignments().forEach(a -> unitIds.add(a.unitId()));
         }
-        Map<UUID, UnitSummary> names = units.summaries(unitIds);
-        LocalDate date = today.date();
-        return tasks.stream().map(task -> view(task, names, date)).toList();
+        return unitIds;
     }
 
     private TaskView view(TaskRow task, Map<UUID, UnitSummary> names, LocalDate date) {

@@ -5,6 +5,7 @@ import cn.gov.supervision.tasks.api.UnitSummary;
 import cn.gov.supervision.tasks.domain.UnitRef;
 import cn.gov.supervision.tasks.repository.UnitRefRepository;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -78,8 +79,29 @@ public class UnitDirectory {
 
     /** Id → summary, for showing units by name; ids the read model does not know yet show without a name. */
     public Map<UUID, UnitSummary> summaries(Collection<UUID> ids) {
-        Map<UUID, UnitSummary> summaries = new LinkedHashMap<>();
         Collection<UUID> missing = new ArrayList<>();
+        Map<UUID, UnitSummary> summaries = inMemory(ids, missing);
+        for (UnitRef unit : units.findByIds(missing)) {
+            remember(Named.of(unit.id, unit.name, unit.kind, unit.version));
+        }
+        return withMissing(summaries, missing);
+    }
+
+    /** {@link #summaries} for code on an event loop: a unit not in memory yet is read without blocking. */
+    public Uni<Map<UUID, UnitSummary>> summariesWithoutBlocking(Collection<UUID> ids) {
+        Collection<UUID> missing = new ArrayList<>();
+        Map<UUID, UnitSummary> summaries = inMemory(ids, missing);
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(summaries);
+        }
+        return units.findNamesWithoutBlocking(missing).map(found -> {
+            found.forEach(unit -> remember(Named.of(unit.id(), unit.name(), unit.kind(), unit.version())));
+            return withMissing(summaries, missing);
+        });
+    }
+
+    private Map<UUID, UnitSummary> inMemory(Collection<UUID> ids, Collection<UUID> missing) {
+        Map<UUID, UnitSummary> summaries = new LinkedHashMap<>();
         for (UUID id : ids) {
             Named known = names.get(id);
             if (known != null) {
@@ -88,9 +110,10 @@ public class UnitDirectory {
                 missing.add(id);
             }
         }
-        for (UnitRef unit : units.findByIds(missing)) {
-            remember(Named.of(unit.id, unit.name, unit.kind, unit.version));
-        }
+        return summaries;
+    }
+
+    private Map<UUID, UnitSummary> withMissing(Map<UUID, UnitSummary> summaries, Collection<UUID> missing) {
         for (UUID id : missing) {
             Named found = names.get(id);
             summaries.put(id, found != null ? found.summary() : new UnitSummary(id, null, null));
