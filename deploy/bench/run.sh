@@ -18,8 +18,8 @@
 #
 # Every service runs at -Xmx256m with the full JIT (as the container images do; the local stack's C1-only setting is
 # for starting fast, not for measuring). Ports of its own, so it runs beside the local stack: services 8280–8283,
-# nginx 8290, Kafka 9392/9393. Databases of its own (bench_units, bench_tasks, bench_notifications, bench_gateway,
-# dropped and made again on every run) on the PostgreSQL server at PGHOST:PGPORT (default 127.0.0.1:5432, user PGUSER
+# nginx 8290, the bare Vert.x proxy (deploy/bench/BareProxy.java) 8291, Kafka 9392/9393. Databases of its own
+# (bench_units, bench_tasks, bench_notifications, bench_gateway, dropped and made again on every run) on the PostgreSQL server at PGHOST:PGPORT (default 127.0.0.1:5432, user PGUSER
 # or postgres, trust auth). Needs the built jars (mvn -B install -DskipTests), psql, pgbench, wrk, curl, python3 and
 # nginx (Debian's nginx-light, installed here when missing and run as root). Only 127.0.0.1 is asked.
 set -euo pipefail
@@ -48,7 +48,7 @@ else
   sizes=(10000 100000 1000000) duration=10 warmup=10 warmup_min_rounds=5 warmup_rounds=10 events=200 event_warmup=15000 imports=30 kafka_records=2000
 fi
 [ -z "$task_sizes" ] || IFS=, read -r -a sizes <<<"$task_sizes"
-units_port=8280 tasks_port=8281 notifications_port=8282 gateway_port=8283 nginx_port=8290
+units_port=8280 tasks_port=8281 notifications_port=8282 gateway_port=8283 nginx_port=8290 bare_proxy_port=8291
 kafka_port=9392 controller_port=9393
 pg_host="${PGHOST:-127.0.0.1}" pg_port="${PGPORT:-5432}" pg_user="${PGUSER:-postgres}"
 export PGHOST="$pg_host" PGPORT="$pg_port" PGUSER="$pg_user"
@@ -68,7 +68,8 @@ if [ ! -x "$nginx_bin" ]; then
   say "Installing nginx-light (the reference proxy)"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx-light >&2
 fi
-for port in $units_port $tasks_port $notifications_port $gateway_port $nginx_port $kafka_port $controller_port; do
+for port in $units_port $tasks_port $notifications_port $gateway_port $nginx_port $bare_proxy_port $kafka_port \
+  $controller_port; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then die "port $port is taken; is another run.sh running?"; fi
 done
 
@@ -171,7 +172,17 @@ http {
 CONF
 "$nginx_bin" -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" || die "nginx did not start"
 
+# the gateway's proxying library alone (Vert.x HttpProxy, no security, limits or routing) in front of the same service:
+# what the library costs, apart from what the gateway adds
+java -Xmx256m -cp "$root/gateway/target/quarkus-app/lib/main/*" "$root/deploy/bench/BareProxy.java" \
+  "$bare_proxy_port" "$tasks_port" >"$work/bare-proxy.log" 2>&1 &
+pids+=($!)
+bare_proxy_pid=$!
+for _ in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$bare_proxy_port") 2>/dev/null && break; sleep 0.5; done
+(exec 3<>"/dev/tcp/127.0.0.1/$bare_proxy_port") 2>/dev/null || { cat "$work/bare-proxy.log" >&2; die "BareProxy did not start"; }
+
 gw="http://127.0.0.1:$gateway_port" direct="http://127.0.0.1:$tasks_port" viaNginx="http://127.0.0.1:$nginx_port"
+viaBareProxy="http://127.0.0.1:$bare_proxy_port"
 auth=(-H "Authorization: Bearer $admin")
 json() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))' "$1"; }
 
@@ -400,40 +411,10 @@ pgbench_latency() { # script-file → average latency of one client (ms)
 }
 
 # --- GET /tasks/{id}: direct vs pgbench, gateway vs nginx -----------------------------------------------------------
-seed "${sizes[0]}"
-one="$(psql_on bench_tasks -c "SELECT md5('bench-task-0')::uuid")"
-# the key is drawn by pgbench and bound as a parameter: random() inside the WHERE clause is volatile, so PostgreSQL
-# evaluates it per row and scans the whole table (about 100 "lookups"/s at 10,000 tasks) instead of using the key
-printf '%s\n' "\\set n random(0, $((sizes[0] - 1)))" \
-  "SELECT * FROM task WHERE id = md5('bench-task-' || :n)::uuid;" >"$work/pk.sql"
-say "GET /api/v1/tasks/{id}: warming up, then $duration s each (wrk 32 connections, pgbench 16 clients)"
-warm_up 32 "$direct/api/v1/tasks/$one"
-warm_up 32 "$gw/api/v1/tasks/$one"
-warm_up 32 "$viaNginx/api/v1/tasks/$one"
-direct_rate="$(rate_of "$(wrk_run 32 "$duration" "$direct/api/v1/tasks/$one")")"
-pk_tps="$(pgbench_tps 16 "$work/pk.sql")"
-row "GET /tasks/{id} direct (req/s) vs pgbench PK lookups/s" "$direct_rate" "$pk_tps" \
-  "$(calc "round($direct_rate / $pk_tps, 3)")" "≥ 0.25" "$(verdict "$direct_rate >= 0.25 * $pk_tps")"
-# ABBA around the proxies, so a drift weighs on both alike
-gateway_rate="$(rate_of "$(wrk_run 32 "$duration" "$gw/api/v1/tasks/$one")")"
-nginx_rate="$(rate_of "$(wrk_run 32 "$duration" "$viaNginx/api/v1/tasks/$one")")"
-direct_rate2="$(rate_of "$(wrk_run 32 "$duration" "$direct/api/v1/tasks/$one")")"
-direct_mean="$(calc "($direct_rate + $direct_rate2) / 2")"
-gateway_ratio="$(calc "round($gateway_rate / $direct_mean, 3)")"
-nginx_ratio="$(calc "round($nginx_rate / $direct_mean, 3)")"
-row "GET /tasks/{id} gateway/direct vs nginx/direct" "$gateway_ratio" "$nginx_ratio" \
-  "$(calc "round($gateway_ratio / $nginx_ratio, 2)")" "≥ nginx's" "$(verdict "$gateway_ratio >= $nginx_ratio")"
-
-# --- the filtered list at each size ---------------------------------------------------------------------------------
-unit="$(psql_on bench_tasks -c "SELECT md5('bench-unit-42')::uuid")"
-# The service answers the list with ONE statement (tasks-service TaskRows: the page of the unit's overdue tasks, their
-# rows, named units and assignments); pgbench runs that very statement, kept in step with TaskRows by hand and checked
-# below against the service's own answer. (Before session 7 the reference was the page query alone, the first of the
-# five statements the service then ran.)
-list_order="a.task_due_date ASC NULLS LAST, a.task_code, a.task_id"
-list_sql="WITH page AS (SELECT a.task_id AS task_id, count(*) OVER () AS total
-  FROM assignment a WHERE a.unit_id = '$unit' AND a.task_next_due_date < current_date ORDER BY $list_order LIMIT 50 OFFSET 0)
-SELECT p.total, t.id, t.plan_id, t.code, t.category, t.section, t.title, t.description, t.original_text,
+# The columns of a task with its named units and assignments, for the rows of CTE page (task_id, total): tasks-service
+# TaskRows.SELECT_PAGE, kept in step with it by hand (the list's check below compares answers), for pgbench to run the
+# service's own statements.
+select_page="SELECT p.total, t.id, t.plan_id, t.code, t.category, t.section, t.title, t.description, t.original_text,
        t.deadline_text, t.deadline_kind, t.due_date, t.recurrence, t.status, t.next_due_date, t.version,
        t.created_at, t.updated_at, n.leads, n.cos,
        a.id, a.unit_id, a.role, a.via_group_id, a.status, a.extended_due_date, a.percent,
@@ -445,8 +426,74 @@ LEFT JOIN LATERAL (
     SELECT array_agg(tu.unit_id ORDER BY tu.position) FILTER (WHERE tu.role = 'LEAD') AS leads,
            array_agg(tu.unit_id ORDER BY tu.position) FILTER (WHERE tu.role = 'CO') AS cos
     FROM task_unit tu WHERE tu.task_id = t.id) n ON true
-LEFT JOIN assignment a ON a.task_id = t.id
-ORDER BY t.due_date ASC NULLS LAST, t.code, t.id, a.role, a.created_at, a.unit_id"
+LEFT JOIN assignment a ON a.task_id = t.id"
+assignment_order="a.role, a.created_at, a.unit_id"
+seed "${sizes[0]}"
+one="$(psql_on bench_tasks -c "SELECT md5('bench-task-0')::uuid")"
+# the key is drawn by pgbench and bound as a parameter: random() inside the WHERE clause is volatile, so PostgreSQL
+# evaluates it per row and scans the whole table (about 100 "lookups"/s at 10,000 tasks) instead of using the key
+printf '%s\n' "\\set n random(0, $((sizes[0] - 1)))" \
+  "SELECT * FROM task WHERE id = md5('bench-task-' || :n)::uuid;" >"$work/pk.sql"
+# the statement the endpoint runs (TaskRows.FIND), for a random task: what the database alone spends on one GET
+{
+  echo "\\set n random(0, $((sizes[0] - 1)))"
+  echo "WITH page AS (SELECT md5('bench-task-' || :n)::uuid AS task_id, 1::bigint AS total) $select_page
+ORDER BY t.id, $assignment_order;" | tr '\n' ' '
+  echo
+} >"$work/find.sql"
+say "GET /api/v1/tasks/{id}: warming up, then $duration s each (wrk 32 connections, pgbench 16 clients)"
+warm_up 32 "$direct/api/v1/tasks/$one"
+warm_up 32 "$gw/api/v1/tasks/$one"
+warm_up 32 "$viaNginx/api/v1/tasks/$one"
+warm_up 32 "$viaBareProxy/api/v1/tasks/$one"
+# CPU seconds (user and system) the processes have used so far
+cpu_seconds() { local ticks=0 pid; for pid in "$@"; do ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
+  calc "$ticks / $(getconf CLK_TCK)"; }
+# measured URL PIDS...: wrk's rate, and the CPU per request (µs) of the processes named, in "rate cpu"
+measured() {
+  local url="$1" before out; shift
+  before="$(cpu_seconds "$@")"
+  out="$(wrk_run 32 "$duration" "$url")"
+  echo "$(rate_of "$out") $(calc "round(($(cpu_seconds "$@") - $before) * 1e6 / $(awk '/requests in/ {print $1}' <<<"$out"))")"
+}
+nginx_workers=($(pgrep -P "$(cat "$work/nginx.pid")"))
+read -r direct_rate _ <<<"$(measured "$direct/api/v1/tasks/$one" "${service_pid[tasks-service]}")"
+pk_tps="$(pgbench_tps 16 "$work/pk.sql")"
+find_tps="$(pgbench_tps 16 "$work/find.sql")"
+row "GET /tasks/{id} direct (req/s) vs pgbench PK lookups/s" "$direct_rate" "$pk_tps" \
+  "$(calc "round($direct_rate / $pk_tps, 3)")" "≥ 0.25" "$(verdict "$direct_rate >= 0.25 * $pk_tps")"
+# a reference, not a target: the endpoint's own statement alone, against the same PK lookups
+row "  reference: the GET's own statement in pgbench (/s) vs PK lookups/s" "$find_tps" "$pk_tps" \
+  "$(calc "round($find_tps / $pk_tps, 3)")" "-" "-"
+# ABBA around the proxies, so a drift weighs on both alike
+read -r gateway_rate gateway_cpu <<<"$(measured "$gw/api/v1/tasks/$one" "${service_pid[gateway]}")"
+read -r nginx_rate nginx_cpu <<<"$(measured "$viaNginx/api/v1/tasks/$one" "${nginx_workers[@]}")"
+read -r bare_rate bare_cpu <<<"$(measured "$viaBareProxy/api/v1/tasks/$one" "$bare_proxy_pid")"
+read -r direct_rate2 _ <<<"$(measured "$direct/api/v1/tasks/$one" "${service_pid[tasks-service]}")"
+direct_mean="$(calc "($direct_rate + $direct_rate2) / 2")"
+gateway_ratio="$(calc "round($gateway_rate / $direct_mean, 3)")"
+nginx_ratio="$(calc "round($nginx_rate / $direct_mean, 3)")"
+bare_ratio="$(calc "round($bare_rate / $direct_mean, 3)")"
+row "GET /tasks/{id} gateway/direct vs nginx/direct" "$gateway_ratio" "$nginx_ratio" \
+  "$(calc "round($gateway_ratio / $nginx_ratio, 2)")" "≥ nginx's" "$(verdict "$gateway_ratio >= $nginx_ratio")"
+# references, not targets: the gateway's library alone, and what each proxy spends per request (its own CPU)
+row "  reference: bare Vert.x HttpProxy/direct vs nginx/direct" "$bare_ratio" "$nginx_ratio" \
+  "$(calc "round($bare_ratio / $nginx_ratio, 2)")" "-" "-"
+row "  reference: CPU per proxied request (µs), gateway · bare Vert.x HttpProxy vs nginx" \
+  "$gateway_cpu · $bare_cpu" "$nginx_cpu" \
+  "$(calc "round($gateway_cpu / max($nginx_cpu, 1), 1)") · $(calc "round($bare_cpu / max($nginx_cpu, 1), 1)")" "-" "-"
+
+# --- the filtered list at each size ---------------------------------------------------------------------------------
+unit="$(psql_on bench_tasks -c "SELECT md5('bench-unit-42')::uuid")"
+# The service answers the list with ONE statement (tasks-service TaskRows: the page of the unit's overdue tasks, their
+# rows, named units and assignments); pgbench runs that very statement, kept in step with TaskRows by hand and checked
+# below against the service's own answer. (Before session 7 the reference was the page query alone, the first of the
+# five statements the service then ran.)
+list_order="a.task_due_date ASC NULLS LAST, a.task_code, a.task_id"
+list_sql="WITH page AS (SELECT a.task_id AS task_id, count(*) OVER () AS total
+  FROM assignment a WHERE a.unit_id = '$unit' AND a.task_next_due_date < current_date ORDER BY $list_order LIMIT 50 OFFSET 0)
+$select_page
+ORDER BY t.due_date ASC NULLS LAST, t.code, t.id, $assignment_order"
 echo "$list_sql;" | tr '\n' ' ' >"$work/list.sql"
 echo >>"$work/list.sql"
 list_url="$direct/api/v1/tasks?unitId=$unit&overdue=true&size=50"
