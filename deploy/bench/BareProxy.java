@@ -40,7 +40,8 @@ public class BareProxy extends AbstractVerticle {
         int listen = Integer.parseInt(args[0]);
         int upstream = Integer.parseInt(args[1]);
         int eventLoops = 2 * Runtime.getRuntime().availableProcessors();
-        Vertx.vertx().deployVerticle(() -> new BareProxy(listen, upstream), new DeploymentOptions().setInstances(eventLoops))
+        Vertx.vertx().deployVerticle(() -> new BareProxy(listen, upstream),
+                        new DeploymentOptions().setInstances(eventLoops))
                 .onSuccess(id -> System.out.println("BareProxy on " + listen + " → " + upstream + ", " + eventLoops
                         + " event loops"))
                 .onFailure(failure -> {

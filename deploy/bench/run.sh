@@ -19,9 +19,10 @@
 # Every service runs at -Xmx256m with the full JIT (as the container images do; the local stack's C1-only setting is
 # for starting fast, not for measuring). Ports of its own, so it runs beside the local stack: services 8280–8283,
 # nginx 8290, the bare Vert.x proxy (deploy/bench/BareProxy.java) 8291, Kafka 9392/9393. Databases of its own
-# (bench_units, bench_tasks, bench_notifications, bench_gateway, dropped and made again on every run) on the PostgreSQL server at PGHOST:PGPORT (default 127.0.0.1:5432, user PGUSER
-# or postgres, trust auth). Needs the built jars (mvn -B install -DskipTests), psql, pgbench, wrk, curl, python3 and
-# nginx (Debian's nginx-light, installed here when missing and run as root). Only 127.0.0.1 is asked.
+# (bench_units, bench_tasks, bench_notifications, bench_gateway, dropped and made again on every run) on the
+# PostgreSQL server at PGHOST:PGPORT (default 127.0.0.1:5432, user PGUSER or postgres, trust auth). Needs the built
+# jars (mvn -B install -DskipTests), psql, pgbench, wrk, curl, python3 and nginx (Debian's nginx-light, installed
+# here when missing and run as root). Only 127.0.0.1 is asked.
 set -euo pipefail
 # The repository root is the folder whose pom.xml is the aggregator (supervision-parent) itself, not a module naming it
 # as its <parent>, wherever this script lives.
@@ -179,7 +180,8 @@ java -Xmx256m -cp "$root/gateway/target/quarkus-app/lib/main/*" "$root/deploy/be
 pids+=($!)
 bare_proxy_pid=$!
 for _ in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$bare_proxy_port") 2>/dev/null && break; sleep 0.5; done
-(exec 3<>"/dev/tcp/127.0.0.1/$bare_proxy_port") 2>/dev/null || { cat "$work/bare-proxy.log" >&2; die "BareProxy did not start"; }
+(exec 3<>"/dev/tcp/127.0.0.1/$bare_proxy_port") 2>/dev/null ||
+  { cat "$work/bare-proxy.log" >&2; die "BareProxy did not start"; }
 
 gw="http://127.0.0.1:$gateway_port" direct="http://127.0.0.1:$tasks_port" viaNginx="http://127.0.0.1:$nginx_port"
 viaBareProxy="http://127.0.0.1:$bare_proxy_port"

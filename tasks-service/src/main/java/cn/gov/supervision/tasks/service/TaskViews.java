@@ -44,10 +44,6 @@ public class TaskViews {
         return ofRows(List.of(TaskRow.of(task))).get(0);
     }
 
-    public TaskView of(TaskRow task) {
-        return ofRows(List.of(task)).get(0);
-    }
-
     /** Maps a page of tasks with one lookup of unit names for all of them. */
     public List<TaskView> ofRows(Collection<TaskRow> tasks) {
         Map<UUID, UnitSummary> names = units.summaries(unitIds(tasks));
@@ -55,7 +51,7 @@ public class TaskViews {
         return tasks.stream().map(task -> view(task, names, date)).toList();
     }
 
-    /** {@link #of(TaskRow)} for code on an event loop. */
+    /** One task's view, for code on an event loop: a unit not in memory yet is read without blocking. */
     public Uni<TaskView> ofWithoutBlocking(TaskRow task) {
         return units.summariesWithoutBlocking(unitIds(List.of(task))).map(names -> view(task, names, today.date()));
     }
